@@ -1,0 +1,95 @@
+import type { Decision, Quadrant, Reason } from '../routing/types.js';
+
+export type MessageRole = 'customer' | 'bot' | 'agent' | 'note' | 'system';
+
+export interface Site {
+  id: string;
+  key: string;
+  name: string;
+  allowedOrigins: string[];
+  greeting: Record<string, string>;
+  languages: string[];
+  appearance: { color: string; position: 'right' | 'left' };
+}
+
+export interface Conversation {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  status: 'open' | 'handed-off' | 'closed';
+  page: string | null;
+  referrer: string | null;
+  userAgent: string | null;
+  locale: string;
+  contactId: string | null;
+  createdAt: Date;
+}
+
+/** What a reply shows besides its text. */
+export interface MessageMeta {
+  article?: { id: string; versionId: string; title: string; slug: string };
+  intentName?: string;
+  suggestions?: { intentId: string; label: string }[];
+  askContact?: boolean;
+  askFeedback?: boolean;
+  ticketNumber?: number;
+}
+
+export interface StoredMessage {
+  id: string;
+  seq: number;
+  conversationId: string;
+  role: MessageRole;
+  body: string;
+  bodyHtml: string | null;
+  clientMessageId: string | null;
+  replyToId: string | null;
+  decision: Decision | null;
+  meta: MessageMeta;
+  /** The customer's Yes/No on this answer, if any. */
+  helpful: boolean | null;
+  createdAt: Date;
+}
+
+/** A reply to be stored. */
+export interface NewReply {
+  role: 'bot' | 'system';
+  body: string;
+  bodyHtml?: string | null;
+  decision?: Decision | null;
+  meta: MessageMeta;
+}
+
+export interface TicketSummary {
+  id: string;
+  number: number;
+  status: 'new' | 'open' | 'pending' | 'solved' | 'closed';
+}
+
+export interface NewTicket {
+  siteId: string;
+  conversationId: string;
+  contact: { name: string | null; email: string; consent: boolean };
+  subject: string;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  reason: Reason;
+  intentId: string | null;
+  intentName: string | null;
+  confidence: number | null;
+  quadrant: Quadrant;
+  escalated: boolean;
+  transcript: { role: string; body: string; at: string }[];
+  context: {
+    page: string | null;
+    referrer: string | null;
+    userAgent: string | null;
+    locale: string;
+    articlesShown: { articleId: string; title: string; messageId: string; helpful: boolean | null }[];
+    similarTickets: { id: string; number: number; solvedBy: string | null; score: number }[];
+    handoffTrigger: string | null;
+  };
+  firstResponseDueAt: Date;
+  resolutionDueAt: Date;
+  /** The confirmation shown to the customer, stored in the same transaction. */
+  confirmation: (ticketNumber: number) => NewReply;
+}

@@ -1,0 +1,45 @@
+import type { Conversation, NewReply, NewTicket, Site, StoredMessage, TicketSummary } from './model.js';
+
+/** Storage the conversation use cases need. Each method is one atomic unit of work. */
+export interface ConversationStore {
+  findSiteByKey(key: string): Promise<Site | null>;
+  findSiteById(id: string): Promise<Site | null>;
+  createConversation(input: {
+    siteId: string;
+    visitorId: string;
+    page: string | null;
+    referrer: string | null;
+    userAgent: string | null;
+    locale: string;
+    greeting: NewReply;
+  }): Promise<Conversation>;
+  findConversation(id: string): Promise<Conversation | null>;
+  listMessages(conversationId: string, afterSeq?: number): Promise<StoredMessage[]>;
+  /** Stores a customer message once per (conversation, clientMessageId). */
+  saveCustomerMessage(input: {
+    conversationId: string;
+    clientMessageId: string;
+    body: string;
+  }): Promise<{ message: StoredMessage; created: boolean }>;
+  /** Replies already stored for a customer message (idempotent re-post). */
+  listReplies(messageId: string): Promise<StoredMessage[]>;
+  /**
+   * Stores the replies to a customer message unless some already exist (a concurrent
+   * duplicate won the race): returns whatever is stored after the call.
+   */
+  saveReplies(conversationId: string, replyToId: string | null, replies: NewReply[]): Promise<StoredMessage[]>;
+  findMessage(conversationId: string, messageId: string): Promise<StoredMessage | null>;
+  /** Records Yes/No on an answer; returns the previous value (null: none). */
+  saveFeedback(conversationId: string, messageId: string, helpful: boolean): Promise<boolean | null>;
+  countUnhelpful(conversationId: string): Promise<number>;
+  findTicketByConversation(conversationId: string): Promise<TicketSummary | null>;
+  /** Creates the contact, the ticket, its first event and the confirmation message, atomically. */
+  openTicket(input: NewTicket): Promise<{ ticket: TicketSummary; confirmation: StoredMessage }>;
+  /** A customer wrote on a conversation that has a ticket: record it on the ticket (reopens a solved one). */
+  noteCustomerActivity(ticketId: string, messageId: string): Promise<void>;
+}
+
+/** Realtime fan-out: tells every API process that a conversation changed. */
+export interface ConversationEvents {
+  messagesAdded(conversationId: string): Promise<void>;
+}

@@ -1,0 +1,17 @@
+/** Default service-level targets per priority, in hours (admins will be able to change them). */
+export const DEFAULT_SLA_HOURS = {
+  urgent: { firstResponse: 1, resolution: 4 },
+  high: { firstResponse: 4, resolution: 24 },
+  normal: { firstResponse: 8, resolution: 48 },
+  low: { firstResponse: 24, resolution: 96 },
+} as const;
+
+export type Priority = keyof typeof DEFAULT_SLA_HOURS;
+
+export function dueTimes(priority: Priority, from: Date): { firstResponseDueAt: Date; resolutionDueAt: Date } {
+  const h = DEFAULT_SLA_HOURS[priority];
+  return {
+    firstResponseDueAt: new Date(from.getTime() + h.firstResponse * 3_600_000),
+    resolutionDueAt: new Date(from.getTime() + h.resolution * 3_600_000),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * One error type for faults and refusals, with a closed set of codes. The HTTP layer maps each
+ * code to a status (exhaustively, see api/http/problem.ts). Expected outcomes (no match, needs
+ * contact) are values, never errors.
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'invalid_json',
+  'unauthorized',
+  'forbidden',
+  'origin_not_allowed',
+  'not_found',
+  'site_not_found',
+  'conversation_not_found',
+  'message_not_found',
+  'idempotency_conflict',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { retryAfterSeconds?: number; fields?: { path: string; message: string }[] },
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

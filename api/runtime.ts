@@ -1,0 +1,118 @@
+import { openDatabase, type Database } from '../db/client.js';
+import { applyMigrations } from '../db/migrate.js';
+import { createConversationStore } from '../db/repositories/conversation-store.js';
+import { findPublishedArticle, loadSiteKnowledge } from '../db/repositories/knowledge.js';
+import { recordModelBuild } from '../db/repositories/model-versions.js';
+import { sharedSecret } from '../db/repositories/settings.js';
+import { allAllowedOrigins } from '../db/repositories/sites.js';
+import { allowOrigins, readDemoSeed, seedSite } from '../db/seed/index.js';
+import type { Config } from './config.js';
+import { compileModel, route } from './domain/routing/index.js';
+import type { CompiledModel, TrainingInput } from './domain/routing/types.js';
+import { createApp, type App } from './http/app.js';
+import { createTokenSigner } from './http/conversation-token.js';
+import { defaultWidgetDir } from './http/routes/pages.js';
+import { createBrains, type Brains } from './knowledge/brains.js';
+import { createLogger, type Logger } from './log.js';
+import { createRealtimeHub, type RealtimeHub } from './realtime/hub.js';
+
+export interface Runtime {
+  app: App;
+  database: Database;
+  brains: Brains;
+  hub: RealtimeHub;
+  log: Logger;
+  config: Config;
+  /** Whether this start seeded the demo (first start). */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** In-memory PGlite instead of DATA_DIR (tests). */
+  memory?: boolean;
+  log?: Logger;
+  compile?: (input: TrainingInput) => Promise<CompiledModel>;
+  widgetDir?: string;
+  heartbeatMs?: number;
+}
+
+export const DEMO_SITE_KEY = 'demo';
+
+/**
+ * Wires the adapters into the domain: opens the database, applies migrations, seeds the demo on
+ * first start, and builds the Hono app. The server and the tests start Knowns the same way.
+ */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, memory: options.memory });
+  try {
+    await applyMigrations(database);
+    const { db } = database;
+
+    let seeded = false;
+    if (config.SEED_DEMO) {
+      seeded = await seedSite(db, readDemoSeed(), [new URL(config.publicUrl).origin, ...config.EXTRA_ALLOWED_ORIGINS]);
+      if (config.EXTRA_ALLOWED_ORIGINS.length) await allowOrigins(db, DEMO_SITE_KEY, config.EXTRA_ALLOWED_ORIGINS);
+    }
+
+    const secret = config.SECRET ?? (await sharedSecret(db));
+    const hub = await createRealtimeHub(database, log);
+    const store = createConversationStore(db);
+    const brains = createBrains({
+      load: (siteId) => loadSiteKnowledge(db, siteId),
+      compile: options.compile ?? (async (input) => compileModel(input)),
+      recordBuild: (siteId, model) => recordModelBuild(db, siteId, model),
+      log,
+    });
+
+    let originCache: { at: number; origins: Promise<Set<string>> } | null = null;
+    const isAllowedOrigin = async (origin: string) => {
+      if (!originCache || Date.now() - originCache.at > 10_000) originCache = { at: Date.now(), origins: allAllowedOrigins(db) };
+      return (await originCache.origins).has(origin);
+    };
+
+    const app = createApp({
+      conversations: { store, brains, router: { route }, events: hub, now: () => new Date() },
+      hub,
+      tokens: createTokenSigner(secret),
+      log,
+      publicUrl: config.publicUrl,
+      trustProxy: config.TRUST_PROXY,
+      rateLimits: {
+        perIp: config.RATE_LIMIT_PER_IP,
+        perConversation: config.RATE_LIMIT_PER_CONVERSATION,
+        disabled: config.RATE_LIMIT_DISABLED,
+      },
+      isAllowedOrigin,
+      health: async () => {
+        const up = await database.ping();
+        return { ok: up, detail: { database: up ? 'up' : 'down', driver: database.driver, migrations: 'applied' } };
+      },
+      pages: {
+        widgetDir: options.widgetDir ?? defaultWidgetDir,
+        findSite: (key) => store.findSiteByKey(key),
+        findPublishedArticle: (siteKey, slug) => findPublishedArticle(db, siteKey, slug),
+        demoSiteKey: DEMO_SITE_KEY,
+      },
+      heartbeatMs: options.heartbeatMs,
+    });
+
+    return {
+      app,
+      database,
+      brains,
+      hub,
+      log,
+      config,
+      seeded,
+      async close() {
+        await hub.close();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,245 @@
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { contacts, conversations, feedback, messages, sites, ticketEvents, tickets } from '../schema/index.js';
+import type { ConversationStore } from '../../api/domain/conversations/ports.js';
+import type { Conversation, NewReply, Site, StoredMessage, TicketSummary } from '../../api/domain/conversations/model.js';
+
+type SiteRow = typeof sites.$inferSelect;
+type ConversationRow = typeof conversations.$inferSelect;
+type MessageRow = typeof messages.$inferSelect;
+
+const toSite = (r: SiteRow): Site => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  allowedOrigins: r.allowedOrigins,
+  greeting: r.greeting,
+  languages: r.languages,
+  appearance: r.appearance,
+});
+
+const toConversation = (r: ConversationRow): Conversation => ({
+  id: r.id,
+  siteId: r.siteId,
+  visitorId: r.visitorId,
+  status: r.status,
+  page: r.page,
+  referrer: r.referrer,
+  userAgent: r.userAgent,
+  locale: r.locale,
+  contactId: r.contactId,
+  createdAt: r.createdAt,
+});
+
+const toMessage = (r: MessageRow, helpful: boolean | null = null): StoredMessage => ({
+  id: r.id,
+  seq: r.seq,
+  conversationId: r.conversationId,
+  role: r.role,
+  body: r.body,
+  bodyHtml: r.bodyHtml,
+  clientMessageId: r.clientMessageId,
+  replyToId: r.replyToId,
+  decision: r.decision ?? null,
+  meta: r.meta,
+  helpful,
+  createdAt: r.createdAt,
+});
+
+const replyRow = (conversationId: string, replyToId: string | null, r: NewReply) => ({
+  conversationId,
+  replyToId,
+  role: r.role,
+  body: r.body,
+  bodyHtml: r.bodyHtml ?? null,
+  decision: r.decision ?? null,
+  meta: r.meta,
+});
+
+/** Postgres unique_violation. */
+const isUniqueViolation = (e: unknown): boolean => {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === '23505' || err?.cause?.code === '23505';
+};
+
+export function createConversationStore(db: Db): ConversationStore {
+  const messagesWithFeedback = (where: ReturnType<typeof eq>) =>
+    db
+      .select({ m: messages, helpful: feedback.helpful })
+      .from(messages)
+      .leftJoin(feedback, eq(feedback.messageId, messages.id))
+      .where(where)
+      .orderBy(asc(messages.seq));
+
+  const store: ConversationStore = {
+    async findSiteByKey(key) {
+      const [row] = await db.select().from(sites).where(eq(sites.key, key)).limit(1);
+      return row ? toSite(row) : null;
+    },
+    async findSiteById(id) {
+      const [row] = await db.select().from(sites).where(eq(sites.id, id)).limit(1);
+      return row ? toSite(row) : null;
+    },
+    async createConversation(input) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(conversations)
+          .values({
+            siteId: input.siteId,
+            visitorId: input.visitorId,
+            page: input.page,
+            referrer: input.referrer,
+            userAgent: input.userAgent,
+            locale: input.locale,
+          })
+          .returning();
+        await tx.insert(messages).values(replyRow(row!.id, null, input.greeting));
+        return toConversation(row!);
+      });
+    },
+    async findConversation(id) {
+      const [row] = await db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
+      return row ? toConversation(row) : null;
+    },
+    async listMessages(conversationId, afterSeq) {
+      const where = afterSeq !== undefined
+        ? and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq))!
+        : eq(messages.conversationId, conversationId);
+      const rows = await messagesWithFeedback(where);
+      return rows.map((r) => toMessage(r.m, r.helpful));
+    },
+    async saveCustomerMessage({ conversationId, clientMessageId, body }) {
+      const inserted = await db
+        .insert(messages)
+        .values({ conversationId, clientMessageId, body, role: 'customer' })
+        .onConflictDoNothing({ target: [messages.conversationId, messages.clientMessageId] })
+        .returning();
+      if (inserted[0]) {
+        await db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, conversationId));
+        return { message: toMessage(inserted[0]), created: true };
+      }
+      const [existing] = await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
+        .limit(1);
+      return { message: toMessage(existing!), created: false };
+    },
+    async listReplies(messageId) {
+      const rows = await messagesWithFeedback(eq(messages.replyToId, messageId));
+      return rows.map((r) => toMessage(r.m, r.helpful));
+    },
+    async saveReplies(conversationId, replyToId, replies) {
+      if (replies.length === 0) return [];
+      return db.transaction(async (tx) => {
+        if (replyToId) {
+          // Lock the customer message so two concurrent posts of it store one set of replies.
+          await tx.select({ id: messages.id }).from(messages).where(eq(messages.id, replyToId)).for('update');
+          const existing = await tx.select().from(messages).where(eq(messages.replyToId, replyToId)).orderBy(asc(messages.seq));
+          if (existing.length > 0) return existing.map((r) => toMessage(r));
+        }
+        const rows = await tx.insert(messages).values(replies.map((r) => replyRow(conversationId, replyToId, r))).returning();
+        return rows.sort((a, b) => a.seq - b.seq).map((r) => toMessage(r));
+      });
+    },
+    async findMessage(conversationId, messageId) {
+      const rows = await messagesWithFeedback(and(eq(messages.conversationId, conversationId), eq(messages.id, messageId))!);
+      return rows[0] ? toMessage(rows[0].m, rows[0].helpful) : null;
+    },
+    async saveFeedback(conversationId, messageId, helpful) {
+      return db.transaction(async (tx) => {
+        const [prev] = await tx.select().from(feedback).where(eq(feedback.messageId, messageId)).for('update');
+        if (prev) {
+          if (prev.helpful !== helpful) await tx.update(feedback).set({ helpful }).where(eq(feedback.id, prev.id));
+          return prev.helpful;
+        }
+        await tx.insert(feedback).values({ conversationId, messageId, helpful }).onConflictDoNothing();
+        return null;
+      });
+    },
+    async countUnhelpful(conversationId) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(feedback)
+        .where(and(eq(feedback.conversationId, conversationId), eq(feedback.helpful, false)));
+      return row?.n ?? 0;
+    },
+    async findTicketByConversation(conversationId) {
+      const [row] = await db
+        .select({ id: tickets.id, number: tickets.number, status: tickets.status })
+        .from(tickets)
+        .where(eq(tickets.conversationId, conversationId))
+        .limit(1);
+      return row ?? null;
+    },
+    async openTicket(input) {
+      try {
+        return await db.transaction(async (tx) => {
+          const [contact] = await tx
+            .insert(contacts)
+            .values({
+              siteId: input.siteId,
+              name: input.contact.name,
+              email: input.contact.email,
+              consentAt: input.contact.consent ? new Date() : null,
+            })
+            .returning({ id: contacts.id });
+          await tx
+            .update(conversations)
+            .set({ contactId: contact!.id, status: 'handed-off', updatedAt: new Date() })
+            .where(eq(conversations.id, input.conversationId));
+          const [ticket] = await tx
+            .insert(tickets)
+            .values({
+              siteId: input.siteId,
+              conversationId: input.conversationId,
+              contactId: contact!.id,
+              subject: input.subject,
+              priority: input.priority,
+              reason: input.reason,
+              intentId: input.intentId,
+              intentName: input.intentName,
+              confidence: input.confidence,
+              quadrant: input.quadrant,
+              escalated: input.escalated,
+              transcript: input.transcript,
+              context: input.context,
+              firstResponseDueAt: input.firstResponseDueAt,
+              resolutionDueAt: input.resolutionDueAt,
+            })
+            .returning({ id: tickets.id, number: tickets.number, status: tickets.status });
+          await tx.insert(ticketEvents).values({
+            ticketId: ticket!.id,
+            actor: 'customer',
+            kind: 'created',
+            data: { quadrant: input.quadrant, priority: input.priority, escalated: input.escalated },
+          });
+          const [confirmation] = await tx
+            .insert(messages)
+            .values(replyRow(input.conversationId, null, input.confirmation(ticket!.number)))
+            .returning();
+          return { ticket: ticket as TicketSummary, confirmation: toMessage(confirmation!) };
+        });
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        // A concurrent request opened it first: answer with that one.
+        const ticket = await store.findTicketByConversation(input.conversationId);
+        if (!ticket) throw e;
+        return { ticket, confirmation: (await store.listMessages(input.conversationId)).findLast((m) => m.meta.ticketNumber === ticket.number)! };
+      }
+    },
+    async noteCustomerActivity(ticketId, messageId) {
+      await db.transaction(async (tx) => {
+        const [t] = await tx.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, ticketId)).for('update');
+        if (t && (t.status === 'solved' || t.status === 'closed')) {
+          await tx.update(tickets).set({ status: 'open', solvedAt: null, updatedAt: new Date() }).where(eq(tickets.id, ticketId));
+          await tx.insert(ticketEvents).values({ ticketId, actor: 'customer', kind: 'reopened', data: { messageId } });
+        } else {
+          await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticketId));
+        }
+        await tx.insert(ticketEvents).values({ ticketId, actor: 'customer', kind: 'customer-message', data: { messageId } });
+      });
+    },
+  };
+  return store;
+}

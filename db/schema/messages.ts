@@ -1,0 +1,40 @@
+import { bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns.js';
+import { conversations } from './conversations.js';
+import type { Decision } from '../../api/domain/routing/types.js';
+
+/** What a bot or agent reply carries besides its text: what the widget shows with it. */
+export interface MessageMeta {
+  articleId?: string;
+  articleVersionId?: string;
+  suggestions?: { intentId: string; label: string }[];
+  askContact?: boolean;
+  askFeedback?: boolean;
+  ticketNumber?: number;
+}
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    /** Global, monotonic: SSE event ids and ordering. */
+    seq: bigserial('seq', { mode: 'number' }).notNull().unique(),
+    conversationId: uuid('conversation_id').notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['customer', 'bot', 'agent', 'note', 'system'] }).notNull(),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html'),
+    /** Client-generated id of a customer message: posting it twice stores it once. */
+    clientMessageId: text('client_message_id'),
+    /** For replies: the customer message they answer. */
+    replyToId: uuid('reply_to_id'),
+    decision: jsonb('decision').$type<Decision>(),
+    meta: jsonb('meta').$type<MessageMeta>().notNull().default({}),
+    authorId: uuid('author_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('messages_conversation_client_id').on(t.conversationId, t.clientMessageId),
+    index('messages_conversation_seq').on(t.conversationId, t.seq),
+    index('messages_reply_to').on(t.replyToId),
+  ],
+);
