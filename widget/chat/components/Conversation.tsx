@@ -1,0 +1,75 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
+import type { ChatState } from '../store';
+import { ContactForm } from './ContactForm';
+import { MessageItem, PendingItem, type Delivery } from './MessageItem';
+
+interface Props {
+  s: ChatState;
+  contactFocus: number;
+  onFeedback(messageId: string, helpful: boolean): Promise<void>;
+  onPick(label: string, intentId: string): void;
+  onContact(name: string, email: string): Promise<void>;
+}
+
+/**
+ * The message log (role="log": polite live region, so screen readers announce new messages
+ * without interrupting), the messages waiting for delivery, the contact form when the bot asks
+ * for it, and the "writing…" indicator.
+ */
+export function Conversation({ s, contactFocus, onFeedback, onPick, onContact }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const { messages } = s;
+  const confirmed = new Set(messages.map((m) => m.clientMessageId));
+  const pending = s.outbox.filter((o) => !confirmed.has(o.clientMessageId));
+
+  const askAt = messages.findLastIndex((m) => m.askContact);
+  const showContact = askAt >= 0 && !messages.slice(askAt).some((m) => m.ticket) && pending.length === 0;
+
+  const delivery = (id: string, failed?: boolean): Delivery =>
+    failed ? 'failed' : !s.online ? 'offline' : s.sending === id ? 'sending' : s.waiting ? 'retrying' : 'sending';
+
+  const botWorking = s.sending !== null && s.online;
+  const typing = botWorking ? t.typing : s.agentTyping ? t.agentTyping : '';
+
+  // Keep the newest message in view.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length, pending.length, showContact, typing]);
+
+  return (
+    <div class="scroll" ref={scroller}>
+      <div class="log" role="log" aria-live="polite" aria-label={t.log}>
+        {messages.map((m, i) => (
+          <MessageItem
+            key={m.id}
+            m={m}
+            latest={i === messages.length - 1 && pending.length === 0}
+            onFeedback={onFeedback}
+            onPick={onPick}
+          />
+        ))}
+        {pending.map((o) => (
+          <PendingItem key={o.clientMessageId} text={o.text} delivery={delivery(o.clientMessageId, o.failed)} />
+        ))}
+      </div>
+      {!s.conversationId && !s.unavailable && messages.length === 0 && pending.length === 0 && (
+        <p class="muted center">{t.connecting}</p>
+      )}
+      {showContact && <ContactForm identity={s.identity} onSubmit={onContact} focusKey={contactFocus} />}
+      <div class="typing" role="status">
+        {typing && (
+          <>
+            <span class="dots" aria-hidden="true">
+              <i />
+              <i />
+              <i />
+            </span>
+            <span class="sr">{typing}</span>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useMemo } from 'preact/hooks';
+import type { WireMessage } from '../../shared/protocol';
+import { t } from '../i18n';
+import { safeHref, sanitize } from '../sanitize';
+import { Feedback } from './Feedback';
+import { Suggestions } from './Suggestions';
+
+interface Props {
+  m: WireMessage;
+  /** Only the latest message offers suggestion chips. */
+  latest: boolean;
+  onFeedback(messageId: string, helpful: boolean): Promise<void>;
+  onPick(label: string, intentId: string): void;
+}
+
+const who = { customer: t.you, bot: t.bot, agent: t.agent, system: '' } as const;
+
+export function MessageItem({ m, latest, onFeedback, onPick }: Props) {
+  const html = useMemo(() => (m.html ? sanitize(m.html) : null), [m.html]);
+  const href = m.article && safeHref(m.article.url);
+  return (
+    <div class={`msg ${m.role}`} data-id={m.id}>
+      {who[m.role] && <span class="sr">{who[m.role]}: </span>}
+      {html !== null ? <div class="body" dangerouslySetInnerHTML={{ __html: html }} /> : <p class="body">{m.text}</p>}
+      {m.article && href && (
+        <p class="article">
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {m.article.title}
+            <span class="sr"> {t.newTab}</span>
+          </a>
+        </p>
+      )}
+      {m.ticket && (
+        <p class="ticket">
+          {t.ticket}: <strong>#{m.ticket.number}</strong>
+        </p>
+      )}
+      {m.askFeedback && <Feedback value={m.feedback} onAnswer={(helpful) => onFeedback(m.id, helpful)} />}
+      {latest && m.suggestions.length > 0 && <Suggestions items={m.suggestions} onPick={onPick} />}
+    </div>
+  );
+}
+
+export type Delivery = 'sending' | 'offline' | 'retrying' | 'failed';
+
+/** A customer message the server has not confirmed yet. */
+export function PendingItem({ text, delivery }: { text: string; delivery: Delivery }) {
+  const label = { sending: t.sending, offline: t.queued, retrying: t.retrying, failed: t.failed }[delivery];
+  return (
+    <div class={`msg customer pending ${delivery}`}>
+      <span class="sr">{t.you}: </span>
+      <p class="body">{text}</p>
+      <p class="status">{label}</p>
+    </div>
+  );
+}
