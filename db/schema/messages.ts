@@ -2,16 +2,7 @@ import { bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizz
 import { createdAt, id } from './columns.js';
 import { conversations } from './conversations.js';
 import type { Decision } from '../../api/domain/routing/types.js';
-
-/** What a bot or agent reply carries besides its text: what the widget shows with it. */
-export interface MessageMeta {
-  articleId?: string;
-  articleVersionId?: string;
-  suggestions?: { intentId: string; label: string }[];
-  askContact?: boolean;
-  askFeedback?: boolean;
-  ticketNumber?: number;
-}
+import type { MessageMeta } from '../../api/domain/conversations/model.js';
 
 export const messages = pgTable(
   'messages',
