@@ -24,6 +24,8 @@ export interface Calibrated {
   confidence: number;
   margin: number;
   maxSim: number;
+  /** The similarity damping applied to the top probability (1 = none). */
+  damping: number;
   /** The class that would win without rule evidence, and its probability then. */
   withoutRules: { top: number; prob: number };
 }
@@ -83,6 +85,7 @@ export function calibrate(
     confidence: p1 * damp,
     margin: p1 - p2,
     maxSim,
+    damping: damp,
     withoutRules: { top: top0, prob: top0 >= 0 ? p0[top0] : 0 },
   };
 }

@@ -14,6 +14,8 @@ import type { Normalised } from './normalise.js';
 export interface FeatureConfig {
   words: boolean;
   bigrams: boolean;
+  /** Also pair each stem with the one two positions later ("reset my password" → reset…password). */
+  skipBigrams?: boolean;
   charMin: number;
   charMax: number;
   /** Relative weights of the three groups (word, bigram, char) after per-group normalisation. */
@@ -73,6 +75,7 @@ export function extract(n: Normalised, cfg: FeatureConfig): RawFeatures {
       prev = s;
     }
     add(b, hashString(prev + ' $', 2));
+    if (cfg.skipBigrams) for (let i = 0; i + 2 < stems.length; i++) add(b, hashString(stems[i] + ' ' + stems[i + 2], 3));
   }
   if (cfg.charMax > 0) {
     for (const t of n.tokens) {

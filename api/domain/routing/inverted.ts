@@ -31,34 +31,61 @@ export function buildInverted(vecs: readonly SparseVec[], nFeatures: number): In
   return { nDocs: vecs.length, offsets, docs, vals };
 }
 
-/** Dot products of the query with every document; returns the scores and the touched docs. */
-export function searchInverted(index: InvertedIndex, q: SparseVec): { scores: Float32Array; touched: Int32Array } {
-  const scores = new Float32Array(index.nDocs);
-  const seen = new Uint8Array(index.nDocs);
+/**
+ * Dot products of the query with every document; returns the scores and the touched docs.
+ * Features with more than `maxPostings` documents are skipped: they are common, so their idf
+ * (and contribution) is small, and walking them is most of the cost on large indexes.
+ */
+export function searchInverted(
+  index: InvertedIndex,
+  q: SparseVec,
+  maxPostings = Infinity,
+): { scores: Float32Array; touched: Int32Array } {
+  const acc = scratchFor(index);
   const touched: number[] = [];
   const { offsets, docs, vals } = index;
   for (let i = 0; i < q.idx.length; i++) {
     const f = q.idx[i];
     if (f < 0 || f + 1 >= offsets.length) continue;
     const qv = q.val[i];
+    if (offsets[f + 1] - offsets[f] > maxPostings) continue;
     for (let p = offsets[f], end = offsets[f + 1]; p < end; p++) {
       const d = docs[p];
-      scores[d] += qv * vals[p];
-      if (seen[d] === 0) {
-        seen[d] = 1;
-        touched.push(d);
-      }
+      if (acc[d] === 0) touched.push(d);
+      // Values are positive, so a touched document never goes back to exactly 0.
+      acc[d] += qv * vals[p] || Number.MIN_VALUE;
     }
   }
-  return { scores, touched: Int32Array.from(touched) };
+  // Copy out the touched scores and reset the scratch buffer for the next search.
+  const scores = new Float32Array(touched.length);
+  const ids = Int32Array.from(touched);
+  for (let i = 0; i < ids.length; i++) {
+    scores[i] = acc[ids[i]];
+    acc[ids[i]] = 0;
+  }
+  return { scores, touched: ids };
 }
 
-/** The k best documents (by score, ties by lower index), among the touched ones. */
+/**
+ * One accumulator per index, reused across searches (a search is synchronous and leaves it
+ * zeroed), so a decision does not allocate an array the size of the corpus.
+ */
+const scratch = new WeakMap<InvertedIndex, Float64Array>();
+function scratchFor(index: InvertedIndex): Float64Array {
+  let a = scratch.get(index);
+  if (!a || a.length < index.nDocs) {
+    a = new Float64Array(index.nDocs);
+    scratch.set(index, a);
+  }
+  return a;
+}
+
+/** The k best documents (by score, ties by lower index); scores[i] is the score of touched[i]. */
 export function topK(scores: Float32Array, touched: Int32Array, k: number): { doc: number; score: number }[] {
   const best: { doc: number; score: number }[] = [];
   for (let i = 0; i < touched.length; i++) {
     const d = touched[i];
-    const s = scores[d];
+    const s = scores[i];
     if (best.length === k && s <= best[k - 1].score) continue;
     let j = best.length < k ? best.length : k - 1;
     if (best.length < k) best.push({ doc: d, score: s });

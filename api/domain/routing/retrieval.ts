@@ -49,19 +49,6 @@ export function buildRetrievalIndex(docs: readonly { id: string; fields: readonl
 export function searchRetrieval(r: RetrievalIndex, n: Normalised, k: number): Hit[] {
   if (r.index.nDocs === 0) return [];
   const { vec } = vectorise(extract(n, RETRIEVAL_FEATURES), r.vectoriser);
-  if (r.index.nDocs >= 20) {
-    // Skip features present in more than half of the documents (see module comment).
-    const keepIdx: number[] = [];
-    const keepVal: number[] = [];
-    for (let i = 0; i < vec.idx.length; i++) {
-      const f = vec.idx[i];
-      if (r.index.offsets[f + 1] - r.index.offsets[f] > r.index.nDocs / 2) continue;
-      keepIdx.push(f);
-      keepVal.push(vec.val[i]);
-    }
-    vec.idx = Int32Array.from(keepIdx);
-    vec.val = Float32Array.from(keepVal);
-  }
-  const { scores, touched } = searchInverted(r.index, vec);
+  const { scores, touched } = searchInverted(r.index, vec, r.index.nDocs >= 20 ? r.index.nDocs / 2 : Infinity);
   return topK(scores, touched, k).map((h) => ({ doc: h.doc, id: r.ids[h.doc], score: h.score }));
 }

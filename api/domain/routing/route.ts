@@ -86,7 +86,7 @@ export function route(model: CompiledModel, input: RouteInput): Decision {
   for (let i = 0; i < topN; i++) {
     const c = cal.order[i];
     if (rules.vetoed[c]) continue;
-    intentCandidates.push({ kind: 'intent', id: d.intents[c].id, label: d.intents[c].name, score: r3(i === 0 ? cal.confidence : cal.probs[c]) });
+    intentCandidates.push({ kind: 'intent', id: d.intents[c].id, label: d.intents[c].name, score: r3(cal.probs[c] * cal.damping) });
   }
   const topClass = C > 0 ? cal.order[0] : -1;
   const linkedArticles = new Set(intentCandidates.map((c) => d.intents[d.intents.findIndex((it) => it.id === c.id)].articleId));
