@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '../../db/client.js';
+import { applyMigrations } from '../../db/migrate.js';
+import { readDemoSeed, seedSite } from '../../db/seed/index.js';
+import { createConversationStore } from '../../db/repositories/conversation-store.js';
+import { loadSiteKnowledge } from '../../db/repositories/knowledge.js';
+import { sharedSecret } from '../../db/repositories/settings.js';
+import { articles, intents, sites } from '../../db/schema/index.js';
+import { databaseTargets } from '../helpers/databases.js';
+
+describe.each(databaseTargets())('database on $name', (target) => {
+  let database: Database;
+  let url: string | undefined;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ url, drop } = await target.create());
+    database = await openDatabase({ url, dataDir: '/nonexistent', memory: !url });
+  });
+  afterAll(async () => {
+    await database?.close();
+    await drop?.();
+  });
+
+  it('applies the committed migrations, and applying again changes nothing', async () => {
+    if (url) {
+      // Two processes starting at once on an empty database: the lock makes one apply them.
+      const other = await openDatabase({ url, dataDir: '/nonexistent' });
+      await Promise.all([applyMigrations(database), applyMigrations(other)]);
+      await other.close();
+    } else {
+      await applyMigrations(database);
+    }
+    await applyMigrations(database);
+    const applied: unknown = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    // PGlite returns { rows }, postgres.js returns the rows array.
+    const rows = (Array.isArray(applied) ? applied : (applied as { rows: unknown[] }).rows) as { n: number }[];
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('seeds the demo once, with published articles and intents that answer with them', async () => {
+    expect(await seedSite(database.db, readDemoSeed(), ['http://localhost:3000'])).toBe(true);
+    expect(await seedSite(database.db, readDemoSeed(), ['http://localhost:3000'])).toBe(false);
+    const [site] = await database.db.select().from(sites);
+    const k = await loadSiteKnowledge(database.db, site!.id);
+    expect(k.articles.length).toBeGreaterThanOrEqual(18);
+    expect(k.intents.length).toBeGreaterThanOrEqual(18);
+    const articleIds = new Set(k.articles.map((a) => a.id));
+    for (const i of k.intents.filter((x) => x.answer?.kind === 'article')) {
+      expect(articleIds.has((i.answer as { articleId: string }).articleId)).toBe(true);
+    }
+    expect((await database.db.select().from(articles)).every((a) => a.publishedVersionId)).toBe(true);
+    expect((await database.db.select().from(intents)).length).toBe(k.intents.length);
+  });
+
+  it('stores a customer message once per client id, and numbers tickets from 1001', async () => {
+    const store = createConversationStore(database.db);
+    const [site] = await database.db.select().from(sites);
+    const conv = await store.createConversation({
+      siteId: site!.id, visitorId: 'visitor-1', page: null, referrer: null, userAgent: null, locale: 'en',
+      greeting: { role: 'bot', body: 'hi', meta: {} },
+    });
+    const a = await store.saveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' });
+    const b = await store.saveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' });
+    expect(a.created).toBe(true);
+    expect(b.created).toBe(false);
+    expect(b.message.id).toBe(a.message.id);
+    const { ticket } = await store.openTicket({
+      siteId: site!.id, conversationId: conv.id, contact: { name: null, email: 'x@example.com', consent: false },
+      subject: 'hello', priority: 'normal', reason: 'information', intentId: null, intentName: null, confidence: null,
+      quadrant: 'unknown-unknown', escalated: true, transcript: [],
+      context: { page: null, referrer: null, userAgent: null, locale: 'en', articlesShown: [], similarTickets: [], handoffTrigger: null },
+      firstResponseDueAt: new Date(), resolutionDueAt: new Date(),
+      confirmation: (n) => ({ role: 'system', body: `#${n}`, meta: { ticketNumber: n } }),
+    });
+    expect(ticket.number).toBe(1001);
+  });
+
+  it('delivers LISTEN/NOTIFY payloads', async () => {
+    const got: string[] = [];
+    const unlisten = await database.listen('knowns_test', (p) => got.push(p));
+    await database.notify('knowns_test', 'ping-1');
+    for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await unlisten();
+    expect(got).toEqual(['ping-1']);
+  });
+
+  it('shares one token secret between processes', async () => {
+    const a = await sharedSecret(database.db);
+    const b = await sharedSecret(database.db);
+    expect(a).toBe(b);
+    expect(a.length).toBeGreaterThanOrEqual(40);
+  });
+});
