@@ -1,7 +1,7 @@
 import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { createConversationStore } from '../db/repositories/conversation-store.js';
-import { findPublishedArticle, loadSiteKnowledge } from '../db/repositories/knowledge.js';
+import { findPublishedArticle, listPublishedArticles, loadSiteKnowledge } from '../db/repositories/knowledge.js';
 import { recordModelBuild } from '../db/repositories/model-versions.js';
 import { sharedSecret } from '../db/repositories/settings.js';
 import { allAllowedOrigins } from '../db/repositories/sites.js';
@@ -93,6 +93,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         widgetDir: options.widgetDir ?? defaultWidgetDir,
         findSite: (key) => store.findSiteByKey(key),
         findPublishedArticle: (siteKey, slug) => findPublishedArticle(db, siteKey, slug),
+        listPublishedArticles: (siteKey) => listPublishedArticles(db, siteKey),
         demoSiteKey: DEMO_SITE_KEY,
       },
       heartbeatMs: options.heartbeatMs,

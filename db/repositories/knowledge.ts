@@ -83,3 +83,14 @@ export async function findPublishedArticle(db: Db, siteKey: string, slug: string
     .limit(1);
   return row ?? null;
 }
+
+/** Published articles of a site, for the help center index. */
+export async function listPublishedArticles(db: Db, siteKey: string) {
+  return db
+    .select({ slug: articles.slug, title: articleVersions.title, summary: articleVersions.summary, category: articles.category })
+    .from(articles)
+    .innerJoin(sites, eq(sites.id, articles.siteId))
+    .innerJoin(articleVersions, eq(articleVersions.id, articles.publishedVersionId))
+    .where(and(eq(sites.key, siteKey), eq(articles.status, 'published')))
+    .orderBy(articles.category, articleVersions.title);
+}

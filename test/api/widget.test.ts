@@ -408,3 +408,39 @@ describe('rate limits', () => {
     expect(rows.filter((r) => r.role === 'customer')).toHaveLength(3);
   });
 });
+
+describe('pages', () => {
+  let k: TestRuntime;
+  beforeAll(async () => {
+    k = await testRuntime(databaseTargets()[0]!);
+  });
+  afterAll(async () => k?.dispose());
+
+  it('serves the demo host page embedding the loader with the demo site key', async () => {
+    const res = await k.get('/');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<script async src="/widget.js" data-site-key="demo"></script>');
+    expect(html).toContain('Knowns.q=Knowns.q||[]');
+  });
+
+  it('frames the chat only for the site allowed origins', async () => {
+    const res = await k.get('/widget/frame/demo');
+    expect(res.status).toBe(200); // the global setup built the widget
+    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'self' http://localhost:3000");
+    expect(await res.text()).toContain('<html');
+    const unknown = await k.get('/widget/frame/nope');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('renders the help center index and article pages on the server', async () => {
+    const index = await (await k.get('/help')).text();
+    expect(index).toContain('<a href="/help/reset-your-password">Reset your password</a>');
+    const page = await k.get('/help/reset-your-password');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<h1>Reset your password</h1>');
+    expect(html).toContain('<link rel="canonical" href="http://localhost:3000/help/reset-your-password">');
+    expect((await k.get('/help/no-such-article')).status).toBe(404);
+  });
+});

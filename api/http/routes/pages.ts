@@ -13,6 +13,7 @@ export interface PageDeps {
   widgetDir: string;
   findSite(key: string): Promise<Site | null>;
   findPublishedArticle(siteKey: string, slug: string): Promise<{ title: string; summary: string; html: string; category: string } | null>;
+  listPublishedArticles(siteKey: string): Promise<{ slug: string; title: string; summary: string; category: string }[]>;
   demoSiteKey: string;
   publicUrl: string;
 }
@@ -23,9 +24,9 @@ export const defaultWidgetDir = fileURLToPath(new URL('../../../dist/widget', im
 export function pageRoutes(deps: PageDeps) {
   let chatHtml: Promise<string> | null = null;
   const readChatHtml = () =>
-    (chatHtml ??= readFile(join(deps.widgetDir, 'chat.html'), 'utf8').catch((e) => {
+    (chatHtml ??= readFile(join(deps.widgetDir, 'chat.html'), 'utf8').catch(() => {
       chatHtml = null;
-      throw e;
+      throw new AppError('unavailable', 'The widget is not built yet: run `npm run build`.');
     }));
 
   return new Hono<AppEnv>()
@@ -56,6 +57,15 @@ export function pageRoutes(deps: PageDeps) {
       c.header('content-security-policy', `frame-ancestors ${ancestors}`);
       c.header('cache-control', 'no-cache');
       return c.html(await readChatHtml());
+    })
+    .get('/help', async (c) => {
+      const list = await deps.listPublishedArticles(deps.demoSiteKey);
+      const byCategory = new Map<string, typeof list>();
+      for (const a of list) byCategory.set(a.category, [...(byCategory.get(a.category) ?? []), a]);
+      const sections = [...byCategory]
+        .map(([cat, items]) => `<h2>${escapeHtml(cat)}</h2><ul>${items.map((a) => `<li><a href="/help/${encodeURIComponent(a.slug)}">${escapeHtml(a.title)}</a><br><small>${escapeHtml(a.summary)}</small></li>`).join('')}</ul>`)
+        .join('');
+      return c.html(helpShell('Help center', `<h1>Help center</h1>${sections || '<p>No articles are published yet.</p>'}`, deps.publicUrl, 'Answers to common questions.', '/help'));
     })
     .get('/help/:slug', async (c) => {
       const article = await deps.findPublishedArticle(deps.demoSiteKey, c.req.param('slug'));
