@@ -41,8 +41,8 @@ export const DEFAULT_DECISION: DecisionParams = {
   oosThreshold: 0.3,
   minMargin: 0.2,
   choiceFloor: 0.05,
-  articleAnswer: 0.6,
-  articleClarify: 0.3,
+  articleAnswer: 0.35,
+  articleClarify: 0.2,
   ticketThreshold: 0.45,
   contraryEvidence: 0.5,
 };
