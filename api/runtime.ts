@@ -7,7 +7,8 @@ import { sharedSecret } from '../db/repositories/settings.js';
 import { allAllowedOrigins } from '../db/repositories/sites.js';
 import { allowOrigins, readDemoSeed, seedSite } from '../db/seed/index.js';
 import type { Config } from './config.js';
-import { compileModel, route } from './domain/routing/index.js';
+import { route } from './domain/routing/index.js';
+import { createTrainer } from './training/index.js';
 import type { CompiledModel, TrainingInput } from './domain/routing/types.js';
 import { createApp, type App } from './http/app.js';
 import { createTokenSigner } from './http/conversation-token.js';
@@ -59,9 +60,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     const secret = config.SECRET ?? (await sharedSecret(db));
     const hub = await createRealtimeHub(database, log);
     const store = createConversationStore(db);
+    // Models are compiled in a worker thread: a long training never blocks a decision.
+    const trainer = createTrainer();
     const brains = createBrains({
       load: (siteId) => loadSiteKnowledge(db, siteId),
-      compile: options.compile ?? (async (input) => compileModel(input)),
+      compile: options.compile ?? ((input) => trainer.train(input)),
       recordBuild: (siteId, model) => recordModelBuild(db, siteId, model),
       log,
     });
@@ -108,6 +111,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       config,
       seeded,
       async close() {
+        await trainer.close();
         await hub.close();
         await database.close();
       },
