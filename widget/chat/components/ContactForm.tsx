@@ -60,9 +60,12 @@ export function ContactForm({ identity, onSubmit, focusKey }: Props) {
   return (
     <form class="contact" onSubmit={submit} noValidate aria-labelledby="k-contact-intro">
       <p id="k-contact-intro">{t.contactIntro}</p>
-      <label for="k-name">
-        {t.name} <span class="muted">{t.optional}</span>
-      </label>
+      <div class="row">
+        <label for="k-name">{t.name}</label>
+        <span id="k-name-hint" class="muted">
+          {t.optional}
+        </span>
+      </div>
       <input
         id="k-name"
         ref={nameRef}
@@ -71,7 +74,7 @@ export function ContactForm({ identity, onSubmit, focusKey }: Props) {
         value={name}
         maxLength={200}
         aria-invalid={invalid === 'name'}
-        aria-describedby={invalid === 'name' ? 'k-name-error' : undefined}
+        aria-describedby={invalid === 'name' ? 'k-name-error k-name-hint' : 'k-name-hint'}
         onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
       />
       {invalid === 'name' && (

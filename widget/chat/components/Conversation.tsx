@@ -32,10 +32,25 @@ export function Conversation({ s, contactFocus, onFeedback, onPick, onContact }:
   const botWorking = s.sending !== null && s.online;
   const typing = botWorking ? t.typing : s.agentTyping ? t.agentTyping : '';
 
-  // Keep the newest message in view.
+  // Keep the newest thing in view when something is added (not when something goes away, like
+  // the writing indicator); a long answer is shown from its start, not its end.
+  const seen = useRef({ messages: 0, pending: 0, contact: false, typing: '' });
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    const before = seen.current;
+    seen.current = { messages: messages.length, pending: pending.length, contact: showContact, typing };
+    if (!el) return;
+    const last = el.querySelector<HTMLElement>('.log > :last-child');
+    if (messages.length > before.messages && last && !last.matches('.customer') && last.offsetHeight > el.clientHeight * 0.6) {
+      el.scrollTop = last.offsetTop - 48;
+    } else if (
+      messages.length > before.messages ||
+      pending.length > before.pending ||
+      (showContact && !before.contact) ||
+      (typing && !before.typing)
+    ) {
+      el.scrollTop = el.scrollHeight;
+    }
   }, [messages.length, pending.length, showContact, typing]);
 
   return (

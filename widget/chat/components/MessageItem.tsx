@@ -21,7 +21,6 @@ export function MessageItem({ m, latest, onFeedback, onPick }: Props) {
   return (
     <div class={`msg ${m.role}`} data-id={m.id}>
       {who[m.role] && <span class="sr">{who[m.role]}: </span>}
-      {html !== null ? <div class="body" dangerouslySetInnerHTML={{ __html: html }} /> : <p class="body">{m.text}</p>}
       {m.article && href && (
         <p class="article">
           <a href={href} target="_blank" rel="noopener noreferrer">
@@ -30,6 +29,7 @@ export function MessageItem({ m, latest, onFeedback, onPick }: Props) {
           </a>
         </p>
       )}
+      {html !== null ? <div class="body" dangerouslySetInnerHTML={{ __html: html }} /> : <p class="body">{m.text}</p>}
       {m.ticket && (
         <p class="ticket">
           {t.ticket}: <strong>#{m.ticket.number}</strong>
