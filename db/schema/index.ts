@@ -9,3 +9,8 @@ export * from './tickets.js';
 export * from './settings.js';
 export * from './model-versions.js';
 export * from './relations.js';
+export * from './users.js';
+export * from './sessions.js';
+export * from './outbox.js';
+export * from './macros.js';
+export * from './article-flags.js';
