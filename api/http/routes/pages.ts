@@ -30,7 +30,7 @@ export function pageRoutes(deps: PageDeps) {
     }));
 
   return new Hono<AppEnv>()
-    .get('/', (c) => c.html(demoPage(deps.demoSiteKey)))
+    .get('/', (c) => c.html(demoPage(deps.demoSiteKey, deps.publicUrl)))
     .get('/widget.js', async (c) => {
       const js = await readFile(join(deps.widgetDir, 'widget.js'), 'utf8').catch(() => null);
       if (js === null) throw new AppError('unavailable', 'The widget is not built yet: run `npm run build`.');
@@ -83,7 +83,7 @@ ${path ? `<link rel="canonical" href="${escapeHtml(publicUrl + path)}">` : ''}
 </head><body><main>${body}</main></body></html>`;
 }
 
-function demoPage(siteKey: string): string {
+function demoPage(siteKey: string, publicUrl: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -94,7 +94,7 @@ function demoPage(siteKey: string): string {
   body{font:17px/1.6 system-ui,sans-serif;margin:0;color:#111827;background:#f8fafc}
   header{background:#312e81;color:#fff;padding:3rem 1.5rem}
   header h1{margin:0 0 .5rem;font-size:2.2rem} main{max-width:52rem;margin:0 auto;padding:2rem 1.5rem}
-  code{background:#e0e7ff;padding:.1rem .3rem;border-radius:4px} pre{background:#1e1b4b;color:#e0e7ff;padding:1rem;border-radius:8px;overflow:auto}
+  code{background:#e0e7ff;padding:.1rem .3rem;border-radius:4px} pre{background:#1e1b4b;color:#e0e7ff;padding:1rem;border-radius:8px;overflow:auto} pre code{background:none;padding:0}
   button.cta{font:inherit;padding:.6rem 1rem;border-radius:8px;border:0;background:#4f46e5;color:#fff;cursor:pointer}
 </style>
 <script>window.Knowns=window.Knowns||function(){(Knowns.q=Knowns.q||[]).push(arguments)};</script>
@@ -107,7 +107,7 @@ function demoPage(siteKey: string): string {
   something it cannot know, and leave your email to get a ticket.</p>
   <p><button class="cta" type="button" onclick="Knowns('open')">Chat with us</button></p>
   <h2>Embed it on your site</h2>
-  <pre><code>&lt;script async src="${'${PUBLIC_URL}'}/widget.js" data-site-key="${escapeHtml(siteKey)}"&gt;&lt;/script&gt;</code></pre>
+  <pre><code>&lt;script async src="${escapeHtml(publicUrl)}/widget.js" data-site-key="${escapeHtml(siteKey)}"&gt;&lt;/script&gt;</code></pre>
   <p>Browse the <a href="/help">help center</a>.</p>
 </main>
 </body>
