@@ -38,7 +38,7 @@ interface HostServer {
 /** A static site on a free port: `pages` maps a path to the HTML it returns (read per request). */
 async function startHost(pages: Record<string, () => string>): Promise<HostServer> {
   const server: Server = createServer((req, res) => {
-    const page = pages[(req.url || '/').split('?')[0]];
+    const page = pages[(req.url || '/').split('?')[0]] as (() => string) | undefined;
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page ? page() : 'not found');
   });

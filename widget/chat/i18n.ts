@@ -5,5 +5,8 @@
 import { chatStrings } from '../shared/i18n/chat';
 import { pickLang } from '../shared/i18n/lang';
 
-export const lang = pickLang([new URLSearchParams(location.search).get('lang'), ...navigator.languages]);
+export const lang = pickLang([
+  new URLSearchParams(location.search).get('lang'),
+  ...(navigator.languages || [navigator.language]),
+]);
 export const t = chatStrings[lang];

@@ -9,7 +9,7 @@
  * messages are a union by id, the outbox a union by client id minus what the server confirmed.
  * The server's idempotency on clientMessageId makes a message sent by two tabs harmless.
  */
-import type { WireMessage, WireTicket } from '../shared/protocol';
+import type { WireMessage, WireTicket } from '../shared/api';
 
 /** A customer message not yet confirmed by the server. */
 export interface Outgoing {

@@ -9,7 +9,7 @@
  */
 import { ApiError, api, isRetryable } from '../shared/api';
 import type { Identity } from '../shared/bridge';
-import type { WireMessage } from '../shared/protocol';
+import type { WireMessage } from '../shared/api';
 import { backoff } from './backoff';
 import { load, merge, parse, replace, save, storageKey, unionMessages, type Persisted } from './storage';
 import { uuid } from './uuid';

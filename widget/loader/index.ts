@@ -44,7 +44,7 @@ if (stub && stub.v) {
 } else {
   const apiOrigin = new URL(script.src, location.href).origin;
   const pageLang = d.documentElement.lang;
-  const t = launcherStrings[pickLang([pageLang, ...navigator.languages])];
+  const t = launcherStrings[pickLang([pageLang, ...(navigator.languages || [navigator.language])])];
   const SVG = 'http://www.w3.org/2000/svg';
   // Chat bubble / cross, swapped on open.
   const ICON_CHAT = 'M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z';

@@ -1,23 +1,16 @@
 /**
- * Typed client for the public widget API (v1). The chat app lives on the API's origin, so every
- * call is same-origin: no CORS, no credentials beyond the conversation's bearer token.
+ * Typed client for the public widget API (v1), through Hono RPC: request and response types come
+ * from the API's routes (`AppType`), never written by hand. The chat app lives on the API's
+ * origin, so every call is same-origin: no CORS, no credentials beyond the conversation's token.
  *
  * Failures come back as two classes so callers can decide what to retry:
  * - `NetworkError`: no HTTP answer at all (offline, DNS, reset). Retry.
- * - `ApiError`: an HTTP answer with a problem+json body. 5xx and 429 are retryable.
+ * - `ApiError`: an HTTP answer with a problem+json body. 5xx, 408 and 429 are retryable.
  */
-import type {
-  ContactBody,
-  ContactResult,
-  ConversationView,
-  FeedbackBody,
-  FeedbackResult,
-  PostMessageBody,
-  PostMessageResult,
-  Problem,
-  StartConversationBody,
-  StartConversationResult,
-} from './protocol';
+import { hc } from 'hono/client';
+import type { AppType } from '../../api/http/app';
+
+export type { WireMessage, WireTicket } from '../../api/domain/conversations/wire';
 
 export class NetworkError extends Error {}
 
@@ -38,44 +31,51 @@ export class ApiError extends Error {
 export const isRetryable = (e: unknown): boolean =>
   e instanceof NetworkError || (e instanceof ApiError && e.retryable);
 
-async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  let res: Response;
+interface Answer<T> {
+  ok: boolean;
+  status: number;
+  headers: Headers;
+  json(): Promise<T>;
+}
+
+/** Await a client call: the success body, or a typed error. */
+async function settle<T>(call: Promise<Answer<T>>): Promise<T> {
+  let res: Answer<T>;
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-    });
+    res = await call;
   } catch {
     throw new NetworkError('network');
   }
-  if (res.ok) return (await res.json()) as T;
-  let problem: Partial<Problem> = {};
+  if (res.ok) return res.json();
+  let code = `http_${res.status}`;
   try {
-    problem = (await res.json()) as Partial<Problem>;
+    code = ((await res.json()) as { code?: string }).code || code;
   } catch {
-    /* not JSON (a proxy's HTML error page): the status is all we have */
+    /* not JSON (a proxy's error page): the status is all we have */
   }
   const ra = Number(res.headers.get('retry-after'));
-  throw new ApiError(res.status, problem.code || 'http_' + res.status, Number.isFinite(ra) && ra > 0 ? ra : null);
+  throw new ApiError(res.status, code, ra > 0 ? ra : null);
 }
 
-const base = '/v1/widget/conversations';
-const id = (conversationId: string) => `${base}/${encodeURIComponent(conversationId)}`;
+const widget = hc<AppType>(location.origin, { init: { cache: 'no-store' } }).v1.widget.conversations;
+const conversation = widget[':id'];
+const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+type Json<F extends (...args: never[]) => unknown> = Parameters<F>[0] extends { json: infer J } ? J : never;
+export type StartBody = Json<typeof widget.$post>;
+export type MessageBody = Json<typeof conversation.messages.$post>;
+export type ContactBody = Json<typeof conversation.contact.$post>;
 
 export const api = {
-  start: (body: StartConversationBody) => call<StartConversationResult>('POST', base, null, body),
-  get: (conversationId: string, token: string) => call<ConversationView>('GET', id(conversationId), token),
-  send: (conversationId: string, token: string, body: PostMessageBody) =>
-    call<PostMessageResult>('POST', `${id(conversationId)}/messages`, token, body),
-  contact: (conversationId: string, token: string, body: ContactBody) =>
-    call<ContactResult>('POST', `${id(conversationId)}/contact`, token, body),
-  feedback: (conversationId: string, token: string, body: FeedbackBody) =>
-    call<FeedbackResult>('POST', `${id(conversationId)}/feedback`, token, body),
-  eventsUrl: (conversationId: string, token: string) =>
-    `${id(conversationId)}/events?token=${encodeURIComponent(token)}`,
+  start: (json: StartBody) => settle(widget.$post({ json })),
+  get: (id: string, token: string) => settle(conversation.$get({ param: { id } }, auth(token))),
+  send: (id: string, token: string, json: MessageBody) =>
+    settle(conversation.messages.$post({ param: { id }, json }, auth(token))),
+  contact: (id: string, token: string, json: ContactBody) =>
+    settle(conversation.contact.$post({ param: { id }, json }, auth(token))),
+  feedback: (id: string, token: string, json: { messageId: string; helpful: boolean }) =>
+    settle(conversation.feedback.$post({ param: { id }, json }, auth(token))),
+  /** EventSource cannot send headers: the token goes in the query (the API accepts it there). */
+  eventsUrl: (id: string, token: string) =>
+    `${conversation.events.$url({ param: { id } }).pathname}?token=${encodeURIComponent(token)}`,
 };

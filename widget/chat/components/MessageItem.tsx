@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { WireMessage } from '../../shared/protocol';
+import type { WireMessage } from '../../shared/api';
 import { t } from '../i18n';
 import { safeHref, sanitize } from '../sanitize';
 import { Feedback } from './Feedback';

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { WireMessage } from '../../shared/protocol';
+import type { WireMessage } from '../../shared/api';
 
 /** "Did you mean…" chips; choosing one sends its label with the intent id. */
 export function Suggestions({ items, onPick }: { items: WireMessage['suggestions']; onPick(label: string, intentId: string): void }) {
