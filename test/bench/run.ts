@@ -60,6 +60,9 @@ const P99_TARGET_MS = 20;
 /** The server runs with these on top of the defaults: no rate limits (one client IP sends everything), quiet logs. */
 const SERVER_ENV = { RATE_LIMIT_DISABLED: '1', LOG_LEVEL: 'warn' };
 
+/** At the configured connections, plus one connection: the cost of a message without queueing. */
+type MessagesFigures = MessagesBenchFigures & { oneConnection: LoadFigures };
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; skipped: string };
 
 interface Report {
@@ -69,8 +72,8 @@ interface Report {
   settings: typeof settings & { serverEnv: typeof SERVER_ENV; question: string };
   sizes?: Outcome<{ loaderGzip: number; chatGzip: number; budgets: typeof BUDGETS }>;
   hello?: Outcome<LoadFigures>;
-  messagesPglite?: Outcome<MessagesBenchFigures>;
-  messagesPostgres?: Outcome<MessagesBenchFigures>;
+  messagesPglite?: Outcome<MessagesFigures>;
+  messagesPostgres?: Outcome<MessagesFigures>;
   postgres?: Outcome<Record<string, string>>;
   pgbench?: Outcome<PgbenchFigures>;
   routing?: Outcome<unknown>;
@@ -162,7 +165,7 @@ async function hello(): Promise<LoadFigures> {
   }
 }
 
-async function messagesOn(label: string, env: Record<string, string>): Promise<MessagesBenchFigures> {
+async function messagesOn(label: string, env: Record<string, string>): Promise<MessagesFigures> {
   const server = await startServer({ ...SERVER_ENV, ...env });
   const stop = onExit(() => server.stop());
   try {
@@ -179,13 +182,23 @@ async function messagesOn(label: string, env: Record<string, string>): Promise<M
     console.log(`  conversations ${figures.conversations} (~${fmt(figures.messagesPerConversation, 1)} messages each)`);
     console.log(`  bot reply, fresh conversation: ${describeReply(before)}`);
     console.log(`  bot reply, after the run:      ${describeReply(after)}`);
-    return figures;
+    const one = await benchMessages(server.url, {
+      siteKey: 'demo',
+      connections: 1,
+      duration: Math.min(5, settings.duration),
+      warmupS: 1,
+      messagesPerConversation: 20,
+      minConversations: 5,
+    });
+    printLoad(`${label}, 1 connection`, one);
+    const { probe: _p, warmup: _w, conversations: _c, messagesPerConversation: _m, ...oneConnection } = one;
+    return { ...figures, oneConnection };
   } finally {
     await stop();
   }
 }
 
-async function messagesOnPostgres(): Promise<MessagesBenchFigures> {
+async function messagesOnPostgres(): Promise<MessagesFigures> {
   const db = await createScratchDatabase(settings.pgAdminUrl, 'knowns_bench');
   const drop = onExit(db.drop);
   console.log(`  database ${db.name}`);
@@ -231,6 +244,16 @@ function describeReply(r: MessagesBenchFigures['probe']['before']): string {
   return `${r.quadrant ?? 'no decision'}${r.intent ? ` · ${r.intent}` : ''}${r.article ? ` · "${r.article}"` : ''} (${r.replies} replies)`;
 }
 
+/** A reason on one table line; the whole of it is printed above the tables and kept in bench.json. */
+function short(reason: string): string {
+  const line = reason.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' ');
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+function one(o: Outcome<MessagesFigures> | undefined): Outcome<LoadFigures> | undefined {
+  return o?.ok ? { ok: true, value: o.value.oneConnection } : o;
+}
+
 function summary(r: Report): string {
   const out: string[] = [];
   const hello = r.hello?.ok ? r.hello.value : null;
@@ -242,13 +265,13 @@ function summary(r: Report): string {
           ['loader', kb(r.sizes.value.loaderGzip), kb(BUDGETS.loaderGzip), pct(r.sizes.value.loaderGzip / BUDGETS.loaderGzip), r.sizes.value.loaderGzip <= BUDGETS.loaderGzip ? 'within' : 'OVER'],
           ['chat', kb(r.sizes.value.chatGzip), kb(BUDGETS.chatGzip), pct(r.sizes.value.chatGzip / BUDGETS.chatGzip), r.sizes.value.chatGzip <= BUDGETS.chatGzip ? 'within' : 'OVER'],
         ]
-      : [['skipped', r.sizes.skipped]];
+      : [['skipped', short(r.sizes.skipped)]];
     out.push(table('Widget size (gzip, 1 KB = 1024 B)', ['bundle', 'size', 'budget', 'of budget', ''], rows));
   }
 
-  const loadRow = (name: string, o: Outcome<LoadFigures> | undefined): Row => {
+  const loadRow = (name: string, o: Outcome<LoadFigures> | undefined, vsHello = true): Row => {
     if (!o) return [name, 'not run'];
-    if (!o.ok) return [name, `skipped: ${o.skipped}`];
+    if (!o.ok) return [name, `skipped: ${short(o.skipped)}`];
     const f = o.value;
     return [
       name,
@@ -256,17 +279,22 @@ function summary(r: Report): string {
       ms(f.latencyMs.p50),
       ms(f.latencyMs.p99),
       count(f.non2xx + f.errors),
-      hello && o !== r.hello ? pct(f.okPerSecond / hello.okPerSecond) : '',
+      hello && vsHello && o !== r.hello ? pct(f.okPerSecond / hello.okPerSecond) : '',
     ];
   };
+  const oneS = Math.min(5, settings.duration);
+  const oneConnectionRows: Row[] = [];
+  if (r.messagesPglite?.ok) oneConnectionRows.push(loadRow(`  same on PGlite, 1 connection, ${oneS} s`, one(r.messagesPglite), false));
+  if (r.messagesPostgres?.ok) oneConnectionRows.push(loadRow(`  same on PostgreSQL, 1 connection, ${oneS} s`, one(r.messagesPostgres), false));
   out.push(
     table(
-      `HTTP, ${settings.connections} connections, ${settings.duration} s (after ${settings.warmupS} s warm-up)`,
+      `HTTP: ${settings.connections} connections, ${settings.duration} s after a ${settings.warmupS} s warm-up, unless noted`,
       ['target', 'ok req/s', 'p50', 'p99', 'failed', 'of hello'],
       [
         loadRow('Hono hello world (ceiling)', r.hello),
         loadRow('POST …/messages on PGlite', r.messagesPglite),
         loadRow('POST …/messages on PostgreSQL', r.messagesPostgres),
+        ...oneConnectionRows,
       ],
     ),
   );
@@ -283,7 +311,7 @@ function summary(r: Report): string {
     const ours = r.messagesPostgres.value.okPerSecond;
     const half = pgb.tps / 2;
     targets.push(['messages on PostgreSQL', perS(ours), `≥ ${perS(half)} (½ pgbench)`, pct(ours / half), ours >= half ? 'met' : 'missed']);
-  } else if (r.pgbench && !r.pgbench.ok) targets.push(['pgbench', `skipped: ${r.pgbench.skipped}`]);
+  } else if (r.pgbench && !r.pgbench.ok) targets.push(['pgbench', `skipped: ${short(r.pgbench.skipped)}`]);
   if (targets.length) out.push(table('Targets', ['figure', 'measured', 'target', 'of target', ''], targets));
 
   if (r.routing) {
@@ -292,7 +320,7 @@ function summary(r: Report): string {
       const rows: Row[] = Object.entries(v as Record<string, number>).map(([k, x]) => [k, /ms$/i.test(k) ? ms(x) : fmt(x)]);
       out.push(table('Routing engine (test/bench/routing.ts)', ['figure', 'value'], rows));
     } else {
-      const text = r.routing.ok ? JSON.stringify(v) ?? '(no figures returned)' : `skipped: ${r.routing.skipped}`;
+      const text = r.routing.ok ? JSON.stringify(v) ?? '(no figures returned)' : `skipped: ${short(r.routing.skipped)}`;
       out.push(`\nRouting: ${text.length > 600 ? `${text.slice(0, 600)}… (all of it in bench.json)` : text}`);
     }
   }
