@@ -40,6 +40,8 @@ export const tickets = pgTable(
     /** Copy of the transcript at hand-off; the live one is the conversation's messages. */
     transcript: jsonb('transcript').$type<{ role: string; body: string; at: string }[]>().notNull(),
     context: jsonb('context').$type<TicketContext>().notNull(),
+    /** Hand-off summary written by the optional LLM after the ticket opened (null without one). */
+    summary: text('summary'),
     assigneeId: uuid('assignee_id'),
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
