@@ -1,6 +1,6 @@
 /**
  * Builds the loader (`dist/widget/widget.js`): one classic script (IIFE, no import/export),
- * no framework, budget 3 KB gzip. Runs after the chat build, so it must not empty outDir.
+ * no framework, budget 3 KB gzip. Shares dist/widget with the chat build, so it must not empty it.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';

@@ -225,7 +225,9 @@ export function createChat(opts: ChatOptions) {
     if (events && eventsFor === conversationId) return;
     events?.close();
     eventsFor = conversationId;
-    const es = (events = new EventSource(api.eventsUrl(conversationId, token)));
+    // Resume after what we already hold; `refresh()` on open covers anything committed out of order.
+    const lastSeq = state.messages.reduce((max, m) => Math.max(max, m.seq), 0);
+    const es = (events = new EventSource(api.eventsUrl(conversationId, token, lastSeq)));
     es.addEventListener('message', (e) => {
       try {
         const m = JSON.parse((e as MessageEvent<string>).data) as WireMessage;

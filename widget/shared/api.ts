@@ -75,7 +75,10 @@ export const api = {
     settle(conversation.contact.$post({ param: { id }, json }, auth(token))),
   feedback: (id: string, token: string, json: { messageId: string; helpful: boolean }) =>
     settle(conversation.feedback.$post({ param: { id }, json }, auth(token))),
-  /** EventSource cannot send headers: the token goes in the query (the API accepts it there). */
-  eventsUrl: (id: string, token: string) =>
-    `${conversation.events.$url({ param: { id } }).pathname}?token=${encodeURIComponent(token)}`,
+  /**
+   * EventSource cannot send headers: the token goes in the query (the API accepts it there), and so
+   * does the first resume point (later reconnects send Last-Event-ID themselves).
+   */
+  eventsUrl: (id: string, token: string, afterSeq: number) =>
+    `${conversation.events.$url({ param: { id } }).pathname}?token=${encodeURIComponent(token)}&lastEventId=${afterSeq}`,
 };
