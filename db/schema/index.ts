@@ -15,3 +15,5 @@ export * from './sessions.js';
 export * from './outbox.js';
 export * from './macros.js';
 export * from './article-flags.js';
+export * from './publishes.js';
+export * from './golden-questions.js';

@@ -1,6 +1,12 @@
 import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.js';
 
+/** Opening hours in the site's time zone: for each weekday (0 = Sunday), open intervals "HH:MM"–"HH:MM". */
+export interface BusinessHours {
+  timezone: string;
+  days: Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', [string, string][]>;
+}
+
 export interface SiteAppearance {
   color: string;
   position: 'right' | 'left';
@@ -16,5 +22,9 @@ export const sites = pgTable('sites', {
   greeting: jsonb('greeting').$type<Record<string, string>>().notNull().default({}),
   languages: text('languages').array().notNull().default(['en']),
   appearance: jsonb('appearance').$type<SiteAppearance>().notNull().default({ color: '#4f46e5', position: 'right' }),
+  /** Null: always staffed. */
+  businessHours: jsonb('business_hours').$type<BusinessHours>(),
+  /** What the widget says outside business hours, per language (an email reply instead of a live one). */
+  offHoursMessage: jsonb('off_hours_message').$type<Record<string, string>>().notNull().default({}),
   ...timestamps,
 });
