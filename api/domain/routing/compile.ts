@@ -29,7 +29,7 @@ export const SOFTMAX: SoftmaxOptions = { epochs: 6, fullEpochs: 2, negatives: 20
 
 export const DEFAULT_CALIBRATION: CalibrationParams = {
   lrWeight: 1,
-  knnWeight: 5,
+  knnWeight: 2,
   ruleWeight: 3,
   temperature: 1,
   simFloor: 0.5,

@@ -1,30 +1,33 @@
 /**
  * The eval command: train the routing engine on labelled rows and measure it.
  *
- *   npm run eval -- --train T.jsonl --test S.jsonl [--val V.jsonl] [--json]
+ *   npm run eval -- --train T.jsonl --test S.jsonl [--val V.jsonl] [--oos-recall R] [--json]
  *
  * Files: one {"text", "intent"} per line, "intent": null for out of scope. Every label of T
  * becomes an intent through the admin import path (intentsFromLabelledRows); the model is
  * compiled by exactly the engine the API uses (compileModel / route). With --val, the
- * out-of-scope threshold is picked on V (max in-scope accuracy + out-of-scope recall). A test
+ * out-of-scope threshold is picked on V: the one with the best in-scope accuracy among those
+ * whose out-of-scope recall on V is at least R (default 0.8; see pickThreshold for why not the
+ * plain sum of the two). A V without out-of-scope rows keeps the model's default threshold. A test
  * row is "out of scope" when the decision's quadrant is Unknown-Known or Unknown-Unknown.
  * This is the only module of the routing folder that does I/O.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compileModel, intentsFromLabelledRows, route, withThreshold, type CompiledModel, type Decision } from './index.js';
-import { computeMetrics, pickThreshold, type Prediction } from './metrics.js';
+import { computeMetrics, DEFAULT_MIN_OOS_RECALL, pickThreshold, type Prediction } from './metrics.js';
 import type { LabelledRow } from './import.js';
 
 interface Args {
   train: string;
   test: string;
   val?: string;
+  oosRecall: number;
   json: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const out: Partial<Args> = { json: false };
+  const out: Partial<Args> = { json: false, oosRecall: DEFAULT_MIN_OOS_RECALL };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') out.json = true;
@@ -32,10 +35,14 @@ function parseArgs(argv: string[]): Args {
       const v = argv[++i];
       if (!v) throw new Error(`${a} needs a file`);
       out[a.slice(2) as 'train' | 'test' | 'val'] = v;
+    } else if (a === '--oos-recall') {
+      const r = Number(argv[++i]);
+      if (!(r >= 0 && r <= 1)) throw new Error('--oos-recall needs a number in [0, 1]');
+      out.oosRecall = r;
     } else if (a === '--') continue;
     else throw new Error(`unknown argument ${a}`);
   }
-  if (!out.train || !out.test) throw new Error('usage: npm run eval -- --train T.jsonl --test S.jsonl [--val V.jsonl] [--json]');
+  if (!out.train || !out.test) throw new Error('usage: npm run eval -- --train T.jsonl --test S.jsonl [--val V.jsonl] [--oos-recall R] [--json]');
   return out as Args;
 }
 
@@ -92,7 +99,13 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-export function runEval(train: LabelledRow[], test: LabelledRow[], val?: LabelledRow[], quiet = false): EvalResult {
+export function runEval(
+  train: LabelledRow[],
+  test: LabelledRow[],
+  val?: LabelledRow[],
+  quiet = false,
+  minOosRecall = DEFAULT_MIN_OOS_RECALL,
+): EvalResult {
   const intents = intentsFromLabelledRows(train);
   const t0 = performance.now();
   let model: CompiledModel = compileModel({ intents, articles: [], solvedTickets: [] });
@@ -105,8 +118,11 @@ export function runEval(train: LabelledRow[], test: LabelledRow[], val?: Labelle
       if (!quiet) progress('validate', i + 1, val.length);
       return { gold: r.intent, top: topIntent(d), confidence: d.confidence };
     });
-    threshold = pickThreshold(rows);
-    model = withThreshold(model, threshold);
+    const picked = pickThreshold(rows, minOosRecall);
+    if (picked !== null) {
+      threshold = picked;
+      model = withThreshold(model, threshold);
+    }
   }
   const times: number[] = [];
   const preds: Prediction[] = test.map((r, i) => {
@@ -136,7 +152,7 @@ export function runEval(train: LabelledRow[], test: LabelledRow[], val?: Labelle
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const r = runEval(readJsonl(args.train), readJsonl(args.test), args.val ? readJsonl(args.val) : undefined);
+  const r = runEval(readJsonl(args.train), readJsonl(args.test), args.val ? readJsonl(args.val) : undefined, false, args.oosRecall);
   if (args.json) {
     process.stdout.write(JSON.stringify(r) + '\n');
     return;
@@ -149,7 +165,7 @@ function main(): void {
       `oos recall         ${pct(r.oosRecall)}`,
       `oos precision      ${pct(r.oosPrecision)}`,
       `macro-F1           ${pct(r.macroF1)}`,
-      `oos threshold      ${r.threshold.toFixed(4)}${args.val ? ' (picked on validation)' : ' (default)'}`,
+      `oos threshold      ${r.threshold.toFixed(4)}${args.val ? ` (picked on validation: best in-scope accuracy with oos recall ≥ ${args.oosRecall})` : ' (default)'}`,
       `training time      ${r.trainMs.toFixed(0)} ms`,
       `decision latency   p50 ${r.p50Ms.toFixed(3)} ms, p99 ${r.p99Ms.toFixed(3)} ms`,
       `peak memory (RSS)  ${r.peakRssMb.toFixed(0)} MB`,

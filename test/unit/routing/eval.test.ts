@@ -41,7 +41,7 @@ describe('metrics', () => {
     expect(m.macroF1).toBeCloseTo(1 / 3, 9);
   });
 
-  it('picks the threshold that maximises in-scope accuracy + out-of-scope recall', () => {
+  it('picks the threshold with the best in-scope accuracy among those reaching the out-of-scope recall floor', () => {
     const rows = [
       { gold: 'a', top: 'a', confidence: 0.9 },
       { gold: 'a', top: 'a', confidence: 0.6 },
@@ -49,7 +49,33 @@ describe('metrics', () => {
       { gold: 'b', top: 'a', confidence: 0.3 }, // wrong anyway: cheap to reject
       { gold: null, top: 'b', confidence: 0.2 },
     ];
+    // Default floor 0.8: both out-of-scope rows must go; a threshold of 0.5 costs only the row
+    // that was wrong anyway.
     expect(pickThreshold(rows)).toBeCloseTo(0.5, 9);
+    // Floor 0.5: 0.25 would do, but accuracy is the same up to 0.5, so the higher recall wins.
+    expect(pickThreshold(rows, 0.5)).toBeCloseTo(0.5, 9);
+    // Floor 0: no in-scope row may be lost either way; still the highest free recall.
+    expect(pickThreshold(rows, 0)).toBeCloseTo(0.5, 9);
+  });
+
+  it('does not let a rare out-of-scope class buy many in-scope rows', () => {
+    const rows = [
+      ...Array.from({ length: 10 }, (_, i) => ({ gold: 'a', top: 'a', confidence: 0.5 + i * 0.01 })),
+      ...Array.from({ length: 10 }, (_, i) => ({ gold: 'a', top: 'a', confidence: 0.9 + i * 0.001 })),
+      { gold: null, top: 'a', confidence: 0.6 },
+      { gold: null, top: 'a', confidence: 0.1 },
+      { gold: null, top: 'a', confidence: 0.2 },
+      { gold: null, top: 'a', confidence: 0.3 },
+      { gold: null, top: 'a', confidence: 0.35 },
+    ];
+    // Recall 0.8 is reached by rejecting the four lowest: no in-scope row lost.
+    expect(pickThreshold(rows, 0.8)).toBeCloseTo(0.425, 9);
+    // Recall 1 costs the ten in-scope rows between 0.5 and 0.6.
+    expect(pickThreshold(rows, 1)).toBeCloseTo(0.6 + (0.9 - 0.6) / 2, 9);
+  });
+
+  it('keeps the default when validation has no out-of-scope row', () => {
+    expect(pickThreshold([{ gold: 'a', top: 'a', confidence: 0.9 }])).toBeNull();
   });
 });
 
