@@ -372,6 +372,26 @@ describe('customer widget', () => {
     await context.close();
   }, 90_000);
 
+  test('a reply that arrives while the panel is closed shows an unread badge on the launcher', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${api.url}/`);
+    await launcherOf(page).click();
+    await logOf(page).getByText(/assistant/i).first().waitFor();
+    // Hold the answer back long enough for the visitor to close the panel.
+    await context.route('**/v1/widget/conversations/*/messages', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await ask(page, 'Can I get a refund?');
+    await page.keyboard.press('Escape');
+    const launcher = page.getByRole('button', { name: 'Open chat (unread messages: 1)' });
+    await launcher.waitFor();
+    await launcher.click();
+    expect(await page.getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
+    await logOf(page).getByText('Can I get a refund?', { exact: true }).waitFor();
+    await context.close();
+  }, 60_000);
+
   test('hostile host CSS and a max z-index overlay do not break the widget, and the widget adds nothing but Knowns', async () => {
     const { context, page } = await newPage();
     await page.goto(`${allowedHost.origin}/hostile`);

@@ -85,7 +85,7 @@ if (stub && stub.v) {
   const render = () => {
     path.setAttribute('d', isOpen ? ICON_CLOSE : ICON_CHAT);
     launcher.setAttribute('aria-expanded', String(isOpen));
-    launcher.setAttribute('aria-label', isOpen ? t.close : unread ? `${t.open} (${unread} ${t.unread})` : t.open);
+    launcher.setAttribute('aria-label', isOpen ? t.close : unread ? `${t.open} (${t.unread} ${unread})` : t.open);
     badge.textContent = unread && !isOpen ? String(unread) : '';
     if (isOpen) host.setAttribute('data-open', '');
     else host.removeAttribute('data-open');

@@ -8,7 +8,7 @@ const en = {
   open: 'Open chat',
   close: 'Close chat',
   frameTitle: 'Chat',
-  unread: 'new messages',
+  unread: 'unread messages:',
 };
 
 export type LauncherStrings = typeof en;
@@ -19,6 +19,6 @@ export const launcherStrings: Record<Lang, LauncherStrings> = {
     open: 'Ouvrir le chat',
     close: 'Fermer le chat',
     frameTitle: 'Chat',
-    unread: 'nouveaux messages',
+    unread: 'messages non lus :',
   },
 };
