@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 
+// A build is a production build even when a test runner starts it (vitest sets NODE_ENV=test):
+// otherwise Preact's devtools and the dev JSX transform land in the bundle (+4.5 KB gzip).
+process.env.NODE_ENV = 'production';
+
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const outDir = here('../dist/widget');
 
