@@ -31,6 +31,16 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(120),
   RATE_LIMIT_PER_CONVERSATION: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Optional LLM (any OpenAI-compatible endpoint). Unset OPENAI_API_KEY: no LLM, everything deterministic.
+  OPENAI_API_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
+  OPENAI_BASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
+  LLM_REDACT_PII: bool.default(true),
 });
 
 export type Env = z.infer<typeof configSchema>;

@@ -16,6 +16,10 @@ import { defaultWidgetDir } from './http/routes/pages.js';
 import { createBrains, type Brains } from './knowledge/brains.js';
 import { createLogger, type Logger } from './log.js';
 import { createRealtimeHub, type RealtimeHub } from './realtime/hub.js';
+import { nullLlm, type Llm } from './domain/llm/ports.js';
+import { createOpenAiLlm } from './llm/openai-llm.js';
+import { createCircuitBreaker } from './llm/circuit-breaker.js';
+import { createLlmUsageSink } from '../db/repositories/llm-usage.js';
 
 export interface Runtime {
   app: App;
@@ -24,6 +28,10 @@ export interface Runtime {
   hub: RealtimeHub;
   log: Logger;
   config: Config;
+  /** The optional LLM (`configured: false` without OPENAI_API_KEY). */
+  llm: Llm;
+  /** Resolves when the background work started so far (hand-off summaries) has finished. */
+  idle(): Promise<void>;
   /** Whether this start seeded the demo (first start). */
   seeded: boolean;
   close(): Promise<void>;
@@ -75,8 +83,47 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       return (await originCache.origins).has(origin);
     };
 
+    // Work off the customer's critical path: awaited on close, failures logged, never thrown.
+    const pending = new Set<Promise<void>>();
+    const background = (task: () => Promise<void>) => {
+      const p: Promise<void> = Promise.resolve()
+        .then(task)
+        .catch((e: unknown) => log.warn('background task failed', { error: (e as Error).message }))
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    };
+
+    // No OPENAI_API_KEY: no LLM, and every feature takes its deterministic path.
+    const llm: Llm = config.OPENAI_API_KEY
+      ? createOpenAiLlm({
+          apiKey: config.OPENAI_API_KEY,
+          baseURL: config.OPENAI_BASE_URL,
+          model: config.OPENAI_MODEL,
+          embeddingModel: config.OPENAI_EMBEDDING_MODEL,
+          timeoutMs: config.LLM_TIMEOUT_MS,
+          maxRetries: config.LLM_MAX_RETRIES,
+          redactPii: config.LLM_REDACT_PII,
+          breaker: createCircuitBreaker({
+            failures: config.LLM_BREAKER_FAILURES,
+            cooldownMs: config.LLM_BREAKER_COOLDOWN_MS,
+            onStateChange: (state) => log.warn('llm circuit', { state }),
+          }),
+          usage: createLlmUsageSink(db),
+          log,
+        })
+      : nullLlm;
+
     const app = createApp({
-      conversations: { store, brains, router: { route }, events: hub, now: () => new Date() },
+      conversations: {
+        store,
+        brains,
+        router: { route },
+        events: hub,
+        now: () => new Date(),
+        llm,
+        llmBudgetMs: config.LLM_TIMEOUT_MS,
+        background,
+      },
       hub,
       tokens: createTokenSigner(secret),
       log,
@@ -109,8 +156,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       hub,
       log,
       config,
+      llm,
+      async idle() {
+        while (pending.size) await Promise.allSettled([...pending]);
+      },
       seeded,
       async close() {
+        while (pending.size) await Promise.allSettled([...pending]);
         await trainer.close();
         await hub.close();
         await database.close();

@@ -4,7 +4,9 @@ import type { Logger } from '../log.js';
 /** One event on the realtime channel. Small: listeners re-read the database for content. */
 export type RealtimeEvent =
   | { type: 'messages'; conversationId: string }
-  | { type: 'typing'; conversationId: string; typing: boolean };
+  | { type: 'typing'; conversationId: string; typing: boolean }
+  /** A piece of a reply still being written (streamed LLM answer); `index` counts from 0 per message. */
+  | { type: 'delta'; conversationId: string; messageId: string; index: number; text: string };
 
 export interface RealtimeTransport {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
@@ -54,6 +56,9 @@ export async function createRealtimeHub(transport: RealtimeTransport, log: Logge
     },
     messagesAdded(conversationId) {
       return hub.publish({ type: 'messages', conversationId });
+    },
+    replyDelta(conversationId, messageId, index, text) {
+      return hub.publish({ type: 'delta', conversationId, messageId, index, text });
     },
     subscribe(conversationId, listener) {
       let set = listeners.get(conversationId);

@@ -47,6 +47,7 @@ const toMessage = (r: MessageRow, helpful: boolean | null = null): StoredMessage
 });
 
 const replyRow = (conversationId: string, replyToId: string | null, r: NewReply) => ({
+  ...(r.id ? { id: r.id } : {}),
   conversationId,
   replyToId,
   role: r.role,

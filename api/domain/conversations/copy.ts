@@ -16,6 +16,8 @@ const en = {
   ticketOpened: (n: number) => `Thanks! Your ticket number is #${n}. We'll reply here and by email.`,
   addedToTicket: (n: number) => `Thanks, I've added this to ticket #${n}. The team will reply here and by email.`,
   greeting: "Hi! How can we help?",
+  llmUnsupported: "I couldn't find a clear answer to that in our help articles. Leave your email and a person from our team will get back to you.",
+  sources: 'Sources',
 };
 
 type Copy = typeof en;
@@ -34,6 +36,8 @@ const fr: Copy = {
   ticketOpened: (n) => `Merci ! Votre numéro de ticket est le #${n}. Nous vous répondrons ici et par e-mail.`,
   addedToTicket: (n) => `Merci, j'ai ajouté ceci au ticket #${n}. L'équipe vous répondra ici et par e-mail.`,
   greeting: 'Bonjour ! Comment pouvons-nous vous aider ?',
+  llmUnsupported: "Je n'ai pas trouvé de réponse claire dans nos articles d'aide. Laissez votre e-mail et une personne de notre équipe vous répondra.",
+  sources: 'Sources',
 };
 
 const catalogue: Record<string, Copy> = { en, fr };

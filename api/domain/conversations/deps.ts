@@ -1,4 +1,5 @@
 import type { BrainProvider } from '../knowledge/brain.js';
+import type { Llm } from '../llm/ports.js';
 import type { Router } from '../routing/types.js';
 import type { ConversationEvents, ConversationStore } from './ports.js';
 
@@ -9,4 +10,10 @@ export interface ConversationDeps {
   router: Router;
   events: ConversationEvents;
   now: () => Date;
+  /** The optional LLM (absent or not configured: everything deterministic). */
+  llm?: Llm;
+  /** How long the LLM may take on one customer message before the deterministic reply goes out. */
+  llmBudgetMs?: number;
+  /** Work that must not delay the response (the hand-off summary); errors are the task's own business. */
+  background?: (task: () => Promise<void>) => void;
 }

@@ -33,6 +33,8 @@ export interface MessageMeta {
   askContact?: boolean;
   askFeedback?: boolean;
   ticketNumber?: number;
+  /** Articles an LLM-composed answer was grounded in, in citation order ([1], [2]…). */
+  citations?: { id: string; versionId: string; title: string; slug: string }[];
 }
 
 export interface StoredMessage {
@@ -53,6 +55,8 @@ export interface StoredMessage {
 
 /** A reply to be stored. */
 export interface NewReply {
+  /** Set when the id was announced before the reply was stored (streamed answer deltas). */
+  id?: string;
   role: 'bot' | 'system';
   body: string;
   bodyHtml?: string | null;

@@ -42,4 +42,9 @@ export interface ConversationStore {
 /** Realtime fan-out: tells every API process that a conversation changed. */
 export interface ConversationEvents {
   messagesAdded(conversationId: string): Promise<void>;
+  /**
+   * A piece of a reply still being written (a streamed LLM answer): `index` counts from 0 per
+   * message so listeners can drop repeats; the stored message, with this id, replaces it.
+   */
+  replyDelta?(conversationId: string, messageId: string, index: number, text: string): Promise<void>;
 }

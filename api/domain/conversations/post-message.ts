@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import type { Brain } from '../knowledge/brain.js';
 import type { Decision } from '../routing/types.js';
+import { assistWithLlm } from './assist-with-llm.js';
 import { composeReplies } from './compose-replies.js';
 import { conversationContext } from './conversation-context.js';
 import type { ConversationDeps } from './deps.js';
@@ -52,11 +53,12 @@ export async function postMessage(deps: ConversationDeps, input: PostMessageInpu
 
   const brain = await deps.brains.forSite(conversation.siteId);
   const decision = decide(deps, brain, message, input.intentId, await deps.store.listMessages(conversation.id));
-  const replies = await deps.store.saveReplies(
-    conversation.id,
-    message.id,
-    composeReplies(decision, brain, conversation.locale, ticket?.number ?? null),
-  );
+  // With an LLM, a Known-Unknown may get a better reply; without one, or on any fault, the
+  // deterministic reply goes out. The reply id is chosen first: streamed deltas announce it.
+  const replyId = crypto.randomUUID();
+  const assisted = ticket ? null : await assistWithLlm(deps, { conversation, question: text, decision, brain, replyId });
+  const [first, ...rest] = assisted ?? composeReplies(decision, brain, conversation.locale, ticket?.number ?? null);
+  const replies = await deps.store.saveReplies(conversation.id, message.id, first ? [{ ...first, id: replyId }, ...rest] : rest);
   await deps.events.messagesAdded(conversation.id);
   return { message, replies };
 }

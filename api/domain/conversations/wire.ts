@@ -11,6 +11,8 @@ export interface WireMessage {
   clientMessageId: string | null;
   createdAt: string;
   article: { id: string; title: string; url: string } | null;
+  /** The articles an LLM-composed answer cites, in order ([1], [2]…); empty otherwise. */
+  citations: { id: string; title: string; url: string }[];
   suggestions: { intentId: string; label: string }[];
   askContact: boolean;
   askFeedback: boolean;
@@ -40,6 +42,7 @@ export function toWire(m: StoredMessage, publicUrl: string): WireMessage {
     clientMessageId: m.clientMessageId,
     createdAt: m.createdAt.toISOString(),
     article: a ? { id: a.id, title: a.title, url: `${publicUrl}/help/${encodeURIComponent(a.slug)}` } : null,
+    citations: (m.meta.citations ?? []).map((c) => ({ id: c.id, title: c.title, url: `${publicUrl}/help/${encodeURIComponent(c.slug)}` })),
     suggestions: m.meta.suggestions ?? [],
     askContact: m.meta.askContact ?? false,
     askFeedback: m.meta.askFeedback ?? false,

@@ -8,6 +8,8 @@ export interface PublishedArticle {
   title: string;
   summary: string;
   html: string;
+  /** Plain-text body of the published version (what an LLM answer is grounded in). */
+  body?: string;
 }
 
 /**

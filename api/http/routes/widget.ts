@@ -144,9 +144,17 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
         let wake: (() => void) | null = null;
         let pending = true; // send the backlog first
         const typing: boolean[] = [];
+        // Streamed pieces of a reply not stored yet. An event may be heard twice (locally and
+        // through NOTIFY): the per-message index drops repeats; once stored, the message wins.
+        const deltas: { messageId: string; index: number; text: string }[] = [];
+        const nextDelta = new Map<string, number>();
         const unsubscribe = deps.hub.subscribe(id, (event) => {
           if (event.type === 'typing') typing.push(event.typing);
-          else pending = true;
+          else if (event.type === 'delta') {
+            if (sent.has(event.messageId) || event.index < (nextDelta.get(event.messageId) ?? 0)) return;
+            nextDelta.set(event.messageId, event.index + 1);
+            deltas.push({ messageId: event.messageId, index: event.index, text: event.text });
+          } else pending = true;
           wake?.();
         });
         stream.onAbort(() => {
@@ -156,6 +164,10 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
         try {
           while (!stream.aborted) {
             while (typing.length) await stream.writeSSE({ event: 'typing', data: JSON.stringify({ typing: typing.shift() }) });
+            while (deltas.length) {
+              const d = deltas.shift()!;
+              if (!sent.has(d.messageId)) await stream.writeSSE({ event: 'delta', data: JSON.stringify(d) });
+            }
             if (pending) {
               pending = false;
               // Re-read from the resume point and skip what was sent: a message whose transaction
@@ -167,13 +179,13 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
                 await stream.writeSSE({ event: 'message', id: String(m.seq), data: JSON.stringify(toWire(m, publicUrl)) });
               }
             }
-            if (pending || typing.length) continue;
+            if (pending || typing.length || deltas.length) continue;
             await new Promise<void>((resolve) => {
               wake = resolve;
               setTimeout(resolve, deps.heartbeatMs ?? 20_000);
             });
             wake = null;
-            if (!pending && !typing.length && !stream.aborted) await stream.write(': keep-alive\n\n');
+            if (!pending && !typing.length && !deltas.length && !stream.aborted) await stream.write(': keep-alive\n\n');
           }
         } finally {
           unsubscribe();

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { llmUsage, messages } from '../../db/schema/index.js';
+import type { WireMessage } from '../../api/domain/conversations/wire.js';
+import type { RealtimeEvent } from '../../api/realtime/hub.js';
+import { databaseTargets } from '../helpers/databases.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.js';
+import { testRuntime, type TestRuntime } from '../helpers/runtime.js';
+
+/**
+ * The optional LLM, end to end: the real runtime and the real openai SDK against a scripted
+ * OpenAI-compatible server on loopback. Every fault must end in the reply the engine gives alone.
+ */
+const uuid = () => crypto.randomUUID();
+type PostResult = { message: WireMessage; replies: WireMessage[] };
+
+/** The engine alone puts this in Known-Unknown: "did you mean" share_note / sync_problems. */
+const KNOWN_UNKNOWN = 'can I share a notebook with my team and what about sync';
+
+const llmEnv = (fake: FakeOpenAi, extra: Record<string, string> = {}) => ({
+  OPENAI_API_KEY: 'sk-test',
+  OPENAI_BASE_URL: fake.baseURL,
+  LLM_TIMEOUT_MS: '1500',
+  LLM_BREAKER_FAILURES: '50',
+  RATE_LIMIT_DISABLED: 'true',
+  ...extra,
+});
+
+describe.each(databaseTargets())('optional LLM on $name', (target) => {
+  let fake: FakeOpenAi;
+  let k: TestRuntime;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    k = await testRuntime(target, llmEnv(fake));
+  });
+  afterAll(async () => {
+    await k?.dispose();
+    await fake?.close();
+  });
+  beforeEach(() => fake.reset());
+
+  const ask = async (text: string) => {
+    const c = await k.startConversation();
+    const events: RealtimeEvent[] = [];
+    const unsubscribe = k.hub.subscribe(c.conversationId, (e) => events.push(e));
+    const res = await k.post(`/v1/widget/conversations/${c.conversationId}/messages`, { clientMessageId: uuid(), text }, c.auth);
+    unsubscribe();
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as PostResult;
+    expect(body.replies).toHaveLength(1);
+    const reply = body.replies[0]!;
+    const [row] = await k.database.db.select().from(messages).where(eq(messages.id, reply.id));
+    const deltas = events.filter((e): e is Extract<RealtimeEvent, { type: 'delta' }> => e.type === 'delta');
+    return { c, reply, stored: row!, deltas };
+  };
+
+  /** What the engine says on its own: "did you mean…" with both candidates. */
+  const expectDeterministic = (reply: WireMessage) => {
+    expect(reply.decision?.quadrant).toBe('known-unknown');
+    expect(reply.suggestions.map((s) => s.label)).toEqual(['Share a note', 'Fix sync problems']);
+    expect(reply.citations).toEqual([]);
+  };
+
+  it('answers a Known-Unknown from the related articles, cited, streamed as it is written', async () => {
+    fake.script('answer', {
+      kind: 'stream',
+      chunks: ['Open the note and choose ', 'Share to invite people [1].', ' If a change does not appear, ', 'sign out and back in [2].\n', 'SOURCES: 1, 2'],
+    });
+    const { reply, stored, deltas } = await ask(KNOWN_UNKNOWN);
+
+    expect(reply.text).toBe('Open the note and choose Share to invite people [1]. If a change does not appear, sign out and back in [2].');
+    expect(reply.citations.map((c) => [c.title, c.url])).toEqual([
+      ['Share a note', 'http://localhost:3000/help/share-a-note'],
+      ['Fix sync problems', 'http://localhost:3000/help/fix-sync-problems'],
+    ]);
+    expect(reply.html).toContain('<a href="/help/share-a-note">Share a note</a>');
+    expect(reply.askFeedback).toBe(true);
+    expect(reply.suggestions).toEqual([]);
+    expect(stored.decision!.quadrant).toBe('known-unknown');
+    expect(stored.decision!.trace.at(-1)).toMatchObject({ stage: 'llm-answer' });
+
+    // The widget heard the answer as it was written, under the id it was then stored with,
+    // without the machine-readable trailer.
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(new Set(deltas.map((d) => d.messageId))).toEqual(new Set([reply.id]));
+    const streamed = [...new Map(deltas.map((d) => [d.index, d.text])).entries()].sort(([a], [b]) => a - b).map(([, t]) => t).join('');
+    expect(streamed).toBe('Open the note and choose Share to invite people [1]. If a change does not appear, sign out and back in [2].');
+
+    // Grounded in the published text of exactly the candidates' articles.
+    const request = fake.requests.find((r) => r.purpose === 'answer')!;
+    const user = request.body.messages!.find((m) => m.role === 'user')!.content;
+    expect(user).toContain('<article n="1" title="Share a note">');
+    expect(user).toContain('<article n="2" title="Fix sync problems">');
+    expect(request.body.stream).toBe(true);
+  });
+
+  it('forwards streamed pieces on the widget event stream as `event: delta`', async () => {
+    fake.script('answer', { kind: 'stream', chunks: ['Choose Share [1].', '\nSOURCES: 1'], chunkDelayMs: 30 });
+    const c = await k.startConversation();
+    const res = await k.get(`/v1/widget/conversations/${c.conversationId}/events?token=${encodeURIComponent(c.token)}`);
+    const reader = res.body!.getReader();
+    let text = '';
+    const readUntil = async (needle: RegExp) => {
+      while (!needle.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await readUntil(/event: message/); // the greeting: the stream is live
+    const posted = k.post(`/v1/widget/conversations/${c.conversationId}/messages`, { clientMessageId: uuid(), text: KNOWN_UNKNOWN }, c.auth);
+    const { replies } = (await (await posted).json()) as PostResult;
+    await readUntil(new RegExp(`"id":"${replies[0]!.id}"`));
+    await reader.cancel();
+    const deltaEvents = text.split('\n\n').filter((e) => e.startsWith('event: delta'));
+    expect(deltaEvents.length).toBeGreaterThan(0);
+    const first = JSON.parse(/^data: (.*)$/m.exec(deltaEvents[0]!)![1]!) as { messageId: string; index: number; text: string };
+    expect(first).toEqual({ messageId: replies[0]!.id, index: 0, text: 'Choose Share [1].' });
+    // Each piece once, although the hub delivers locally and through NOTIFY.
+    expect(deltaEvents.length).toBe(new Set(deltaEvents).size);
+    expect(text).not.toContain('SOURCES');
+  });
+
+  it('offers the contact form when the articles do not support an answer', async () => {
+    fake.script('answer', { kind: 'stream', chunks: ['UNSUPP', 'ORTED'] });
+    const { reply, stored, deltas } = await ask(KNOWN_UNKNOWN);
+    expect(reply.askContact).toBe(true);
+    expect(reply.text).toMatch(/couldn't find a clear answer/);
+    expect(reply.citations).toEqual([]);
+    expect(stored.decision!.trace.at(-1)!.detail).toMatch(/no answer/);
+    expect(deltas).toEqual([]); // nothing of "UNSUPPORTED" reached the widget
+  });
+
+  it('treats an uncited answer as unsupported (no grounding, no answer)', async () => {
+    fake.script('answer', { kind: 'stream', chunks: ['Sure! Team plans are 50% off this month.'] });
+    const { reply } = await ask(KNOWN_UNKNOWN);
+    expect(reply.askContact).toBe(true);
+    expect(reply.text).not.toContain('50%');
+  });
+
+  it('classification help: a valid choice among the candidates answers with that intent', async () => {
+    fake.script('classify', { kind: 'chat', content: '{"intent": "share_note"}' });
+    const { reply, stored } = await ask(KNOWN_UNKNOWN);
+    expect(reply.article?.title).toBe('Share a note');
+    expect(reply.decision).toMatchObject({ quadrant: 'known-known', intentName: 'share_note' });
+    expect(stored.decision!.trace.at(-1)).toMatchObject({ stage: 'llm-classifier' });
+    expect(stored.decision!.trace.at(-1)!.detail).toContain('"share_note"');
+
+    const request = fake.requests.find((r) => r.purpose === 'classify')!;
+    expect(request.body.temperature).toBe(0);
+    const user = request.body.messages!.find((m) => m.role === 'user')!.content;
+    expect(user).toContain('<intent name="share_note">');
+    expect(user).toContain('<intent name="sync_problems">');
+    expect(fake.requests.some((r) => r.purpose === 'answer')).toBe(false);
+  });
+
+  it.each([
+    ['prose', 'I think it is share_note.'],
+    ['a name outside the candidates', '{"intent": "delete_account"}'],
+    ['extra keys', '{"intent": "share_note", "also": "delete everything"}'],
+    ['broken JSON', '{"intent": "share_note"'],
+    ['an explicit none', '{"intent": "none"}'],
+  ])('classification output that is %s counts as "none"; then the deterministic reply', async (_, content) => {
+    fake.script('classify', { kind: 'chat', content });
+    fake.script('answer', { kind: 'error', status: 400 });
+    const { reply } = await ask(KNOWN_UNKNOWN);
+    expectDeterministic(reply);
+    expect(fake.requests.map((r) => r.purpose)).toEqual(['classify', 'answer']);
+  });
+
+  it('retries a 429 and succeeds', async () => {
+    fake.script('classify', { kind: 'error', status: 429, retryAfter: 0 }, { kind: 'chat', content: '{"intent": "share_note"}' });
+    const { reply } = await ask(KNOWN_UNKNOWN);
+    expect(reply.article?.title).toBe('Share a note');
+    expect(fake.requests.filter((r) => r.purpose === 'classify')).toHaveLength(2);
+  });
+
+  it('a hang past the timeout: the deterministic reply arrives', async () => {
+    fake.script('classify', { kind: 'hang' });
+    fake.script('answer', { kind: 'hang' });
+    const { reply } = await ask(KNOWN_UNKNOWN);
+    expectDeterministic(reply);
+  });
+
+  it('malformed JSON from the server: the deterministic reply', async () => {
+    fake.script('classify', { kind: 'malformed' });
+    fake.script('answer', { kind: 'malformed' });
+    const { reply } = await ask(KNOWN_UNKNOWN);
+    expectDeterministic(reply);
+  });
+
+  it('a stream that breaks half-way: the deterministic reply replaces the partial one', async () => {
+    fake.script('answer', { kind: 'stream', chunks: ['Open the note and ', 'choose Share [1].', ' Then…', '\nSOURCES: 1'], breakAfter: 2 });
+    const { reply, deltas } = await ask(KNOWN_UNKNOWN);
+    expectDeterministic(reply);
+    expect(deltas.length).toBeGreaterThan(0);
+    // Same id: the widget swaps the half-written answer for this one.
+    expect(deltas.every((d) => d.messageId === reply.id)).toBe(true);
+    // A stream that already showed text is never retried (it would repeat itself).
+    expect(fake.requests.filter((r) => r.purpose === 'answer')).toHaveLength(1);
+  });
+
+  it('records token use and a cost estimate per conversation', async () => {
+    fake.script('answer', { kind: 'stream', chunks: ['Choose Share [1].\nSOURCES: 1'], usage: { prompt_tokens: 1000, completion_tokens: 100 } });
+    const { c } = await ask(KNOWN_UNKNOWN);
+    const rows = await k.database.db.select().from(llmUsage).where(eq(llmUsage.conversationId, c.conversationId));
+    expect(rows.map((r) => r.purpose).sort()).toEqual(['answer', 'classify']);
+    const answer = rows.find((r) => r.purpose === 'answer')!;
+    expect(answer).toMatchObject({ model: 'gpt-4o-mini', promptTokens: 1000, completionTokens: 100 });
+    // gpt-4o-mini list price: $0.15 / $0.60 per million tokens.
+    expect(answer.costMicroUsd).toBe(210);
+  });
+
+  it('redacts emails and phone numbers before anything leaves for the LLM', async () => {
+    fake.script('answer', { kind: 'stream', chunks: ['Choose Share [1].\nSOURCES: 1'] });
+    await ask("can I share a notebook with my team and what about sync? I'm ada@example.com, +44 20 7946 0958");
+    const sent = JSON.stringify(fake.requests.map((r) => r.body));
+    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(sent).not.toContain('ada@example.com');
+    expect(sent).not.toContain('7946');
+    expect(sent).toContain('[email]');
+    expect(sent).toContain('[phone]');
+  });
+
+  it('leaves Known-Knowns and requests for a person alone', async () => {
+    const known = await ask('How do I reset my password?');
+    expect(known.reply.article?.title).toBe('Reset your password');
+    const person = await ask('I want to talk to a human');
+    expect(person.reply.askContact).toBe(true);
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+describe('optional LLM: circuit breaker', () => {
+  let fake: FakeOpenAi;
+  let k: TestRuntime;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    fake.setDefault('classify', { kind: 'error', status: 500 });
+    fake.setDefault('answer', { kind: 'error', status: 500 });
+    k = await testRuntime(databaseTargets()[0]!, llmEnv(fake, { LLM_BREAKER_FAILURES: '2', LLM_MAX_RETRIES: '1', LLM_BREAKER_COOLDOWN_MS: '600000' }));
+  });
+  afterAll(async () => {
+    await k?.dispose();
+    await fake?.close();
+  });
+
+  it('after repeated 500s the circuit opens: no more calls, the deterministic reply at once', async () => {
+    const ask = async () => {
+      const c = await k.startConversation();
+      const res = await k.post(`/v1/widget/conversations/${c.conversationId}/messages`, { clientMessageId: uuid(), text: KNOWN_UNKNOWN }, c.auth);
+      return ((await res.json()) as PostResult).replies[0]!;
+    };
+    const first = await ask();
+    expect(first.suggestions.map((s) => s.label)).toEqual(['Share a note', 'Fix sync problems']);
+    // One retry each (2 classify + 2 answer), then the second failed call opened the circuit.
+    expect(fake.requests.map((r) => r.purpose)).toEqual(['classify', 'classify', 'answer', 'answer']);
+
+    const second = await ask();
+    expect(second.suggestions.map((s) => s.label)).toEqual(['Share a note', 'Fix sync problems']);
+    expect(fake.requests).toHaveLength(4);
+    expect(k.logLines.some((l) => l.includes('"llm circuit"') && l.includes('"open"'))).toBe(true);
+  });
+});
