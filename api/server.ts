@@ -28,6 +28,10 @@ async function main(): Promise<void> {
         `  Widget API     ${base}/v1/widget`,
         `  Help center    ${base}/help`,
         `  Health         ${base}/healthz`,
+        `  Agent console  ${base}/console`,
+        ...(runtime.demoAdmin
+          ? [`  Demo admin     ${runtime.demoAdmin.email} / ${runtime.demoAdmin.password}   (shown once; create more with npm run user:create)`]
+          : []),
         '',
       ].join('\n') + '\n',
     );

@@ -12,6 +12,8 @@ import type { AppEnv } from './env.js';
 import { errorHandler, problem } from './problem.js';
 import { pageRoutes, type PageDeps } from './routes/pages.js';
 import { widgetRoutes } from './routes/widget.js';
+import { consoleRoutes, type ConsoleRouteDeps } from './routes/console.js';
+import { consolePageRoutes, type ConsolePageDeps } from './routes/console-pages.js';
 
 export interface AppDeps {
   conversations: ConversationDeps;
@@ -26,6 +28,10 @@ export interface AppDeps {
   health(): Promise<{ ok: boolean; detail: Record<string, string> }>;
   pages: Omit<PageDeps, 'publicUrl'>;
   heartbeatMs?: number;
+  /** The agent console's API and pages. */
+  console: Omit<ConsoleRouteDeps, 'hub' | 'publicUrl' | 'clientIp' | 'heartbeatMs'> & { pages: Omit<ConsolePageDeps, 'widgetDir' | 'tokens'> };
+  /** The widget delivered agent messages live (their emails can be skipped). */
+  onDelivered?: (messageIds: string[]) => Promise<unknown>;
 }
 
 /** The Hono app, with every dependency passed in: tests build it on any database and call app.request(). */
@@ -80,8 +86,14 @@ export function createApp(deps: AppDeps) {
         clientIp,
         rateLimits: deps.rateLimits,
         heartbeatMs: deps.heartbeatMs,
+        onDelivered: deps.onDelivered,
       }),
     )
+    .route(
+      '/v1/console',
+      consoleRoutes({ ...deps.console, hub: deps.hub, publicUrl: deps.publicUrl, clientIp, heartbeatMs: deps.heartbeatMs }),
+    )
+    .route('/', consolePageRoutes({ ...deps.console.pages, widgetDir: deps.pages.widgetDir, tokens: deps.tokens }))
     .route('/', pageRoutes({ ...deps.pages, publicUrl: deps.publicUrl }));
 
   app.notFound((c) => problem(c, new AppError('not_found', `Nothing at ${c.req.method} ${c.req.path}.`)));

@@ -9,14 +9,23 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   validation_failed: 400,
   invalid_json: 400,
   unauthorized: 401,
+  invalid_credentials: 401,
   forbidden: 403,
+  csrf_failed: 403,
   origin_not_allowed: 403,
   not_found: 404,
   site_not_found: 404,
   conversation_not_found: 404,
   message_not_found: 404,
+  ticket_not_found: 404,
+  user_not_found: 404,
+  article_not_found: 404,
+  intent_not_found: 404,
+  macro_not_found: 404,
   idempotency_conflict: 409,
   conflict: 409,
+  reply_required: 409,
+  link_expired: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -25,7 +34,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 };
 
 const TITLE: Record<ContentfulStatusCode, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone',
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
   503: 'Service Unavailable',
 } as Record<ContentfulStatusCode, string>;
