@@ -8,7 +8,8 @@
  * compiled by exactly the engine the API uses (compileModel / route). With --val, the
  * out-of-scope threshold is picked on V: the one with the best in-scope accuracy among those
  * whose out-of-scope recall on V is at least R (default 0.8; see pickThreshold for why not the
- * plain sum of the two). A V without out-of-scope rows keeps the model's default threshold. A test
+ * plain sum of the two); a V without out-of-scope rows gets the threshold with the best in-scope
+ * accuracy (0 as a rule). Without --val the model's default threshold applies. A test
  * row is "out of scope" when the decision's quadrant is Unknown-Known or Unknown-Unknown.
  * This is the only module of the routing folder that does I/O.
  */
@@ -118,11 +119,8 @@ export function runEval(
       if (!quiet) progress('validate', i + 1, val.length);
       return { gold: r.intent, top: topIntent(d), confidence: d.confidence };
     });
-    const picked = pickThreshold(rows, minOosRecall);
-    if (picked !== null) {
-      threshold = picked;
-      model = withThreshold(model, threshold);
-    }
+    threshold = pickThreshold(rows, minOosRecall);
+    model = withThreshold(model, threshold);
   }
   const times: number[] = [];
   const preds: Prediction[] = test.map((r, i) => {

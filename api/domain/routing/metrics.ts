@@ -86,17 +86,16 @@ export const DEFAULT_MIN_OOS_RECALL = 0.8;
  * to hold (CLINC150's has 100 against 3,000 in scope; a live site's traffic has another mix).
  * Maximising the plain sum (in-scope accuracy + out-of-scope recall) instead treats one
  * out-of-scope row as worth 30 in-scope ones on such a set and rejects far too much; a recall
- * floor states the trade-off an admin actually makes. When no threshold reaches the floor, the
- * one with the highest recall is taken. Returns null when the rows hold no out-of-scope example
- * (there is nothing to pick against: keep the model's default).
+ * floor states the trade-off an admin actually makes. Rows without any out-of-scope example
+ * (BANKING77-style data) cannot measure recall: the floor counts as met, so the pick is the
+ * lowest threshold with the best in-scope accuracy (normally 0: nothing declared out of scope).
  */
 export function pickThreshold(
   rows: readonly { gold: string | null; top: string | null; confidence: number }[],
   minOosRecall = DEFAULT_MIN_OOS_RECALL,
-): number | null {
+): number {
   const nIn = rows.filter((r) => r.gold !== null).length;
   const nOut = rows.length - nIn;
-  if (nOut === 0) return null;
   const sorted = [...rows].sort((a, b) => a.confidence - b.confidence);
   // Threshold just above sorted[i] declares rows 0..i out of scope.
   let correctIn = rows.filter((r) => r.gold !== null && r.top === r.gold).length;
@@ -108,8 +107,8 @@ export function pickThreshold(
   };
   const score = (): [number, number, number] => {
     const acc = nIn ? correctIn / nIn : 0;
-    const rec = oosHit / nOut;
-    // Infeasible thresholds compete on recall only.
+    const rec = nOut ? oosHit / nOut : 1;
+    // Infeasible thresholds compete on recall first (the top one, rejecting everything, is always feasible).
     return rec + 1e-12 >= minOosRecall ? [1, acc, rec] : [0, rec, acc];
   };
   let best = score();

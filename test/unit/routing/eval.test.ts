@@ -74,8 +74,13 @@ describe('metrics', () => {
     expect(pickThreshold(rows, 1)).toBeCloseTo(0.6 + (0.9 - 0.6) / 2, 9);
   });
 
-  it('keeps the default when validation has no out-of-scope row', () => {
-    expect(pickThreshold([{ gold: 'a', top: 'a', confidence: 0.9 }])).toBeNull();
+  it('declares nothing out of scope when validation has no out-of-scope row', () => {
+    const rows = [
+      { gold: 'a', top: 'a', confidence: 0.9 },
+      { gold: 'a', top: 'b', confidence: 0.2 }, // wrong anyway: rejecting it costs nothing, gains nothing
+      { gold: 'b', top: 'b', confidence: 0.1 },
+    ];
+    expect(pickThreshold(rows)).toBe(0);
   });
 });
 
