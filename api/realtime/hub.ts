@@ -6,7 +6,9 @@ export type RealtimeEvent =
   | { type: 'messages'; conversationId: string }
   | { type: 'typing'; conversationId: string; typing: boolean }
   /** A piece of a reply still being written (streamed LLM answer); `index` counts from 0 per message. */
-  | { type: 'delta'; conversationId: string; messageId: string; index: number; text: string };
+  | { type: 'delta'; conversationId: string; messageId: string; index: number; text: string }
+  /** A ticket changed (status, assignee, priority…): the console's inbox and ticket views re-read it. */
+  | { type: 'ticket'; conversationId: string; ticketId: string };
 
 export interface RealtimeTransport {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
@@ -16,6 +18,8 @@ export interface RealtimeTransport {
 export interface RealtimeHub extends ConversationEvents {
   publish(event: RealtimeEvent): Promise<void>;
   subscribe(conversationId: string, listener: (event: RealtimeEvent) => void): () => void;
+  /** Every event of every conversation (the console's live inbox). */
+  subscribeAll(listener: (event: RealtimeEvent) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -23,13 +27,14 @@ const CHANNEL = 'knowns_events';
 
 /**
  * Fan-out through PostgreSQL LISTEN/NOTIFY (PGlite's in-process equivalent when embedded), so
- * every API process on one database hears every change. Local listeners are also told at once:
- * a listener may hear an event twice, which is harmless because it re-reads by cursor.
+ * every API process on one database hears every change, this one included (a process hears its own
+ * notifications), so each listener hears each event once.
  */
 export async function createRealtimeHub(transport: RealtimeTransport, log: Logger): Promise<RealtimeHub> {
   const listeners = new Map<string, Set<(event: RealtimeEvent) => void>>();
+  const everything = new Set<(event: RealtimeEvent) => void>();
   const deliver = (event: RealtimeEvent) => {
-    for (const l of listeners.get(event.conversationId) ?? []) {
+    for (const l of [...(listeners.get(event.conversationId) ?? []), ...everything]) {
       try {
         l(event);
       } catch (e) {
@@ -46,12 +51,13 @@ export async function createRealtimeHub(transport: RealtimeTransport, log: Logge
   });
   const hub: RealtimeHub = {
     async publish(event) {
-      deliver(event);
+      // Every process, this one included, hears the event through the database: once.
       try {
         await transport.notify(CHANNEL, JSON.stringify(event));
       } catch (e) {
-        // The change is stored; other processes catch up on their next event or reconnect.
+        // The change is stored; this process's listeners still hear it, others catch up on their next event.
         log.warn('realtime notify failed', { error: (e as Error).message });
+        deliver(event);
       }
     },
     messagesAdded(conversationId) {
@@ -69,8 +75,13 @@ export async function createRealtimeHub(transport: RealtimeTransport, log: Logge
         if (set.size === 0) listeners.delete(conversationId);
       };
     },
+    subscribeAll(listener) {
+      everything.add(listener);
+      return () => everything.delete(listener);
+    },
     async close() {
       listeners.clear();
+      everything.clear();
       await unlisten().catch(() => undefined);
     },
   };

@@ -3,6 +3,7 @@ import type { Db } from '../client.js';
 import { contacts, conversations, feedback, messages, sites, ticketEvents, tickets } from '../schema/index.js';
 import type { ConversationStore } from '../../api/domain/conversations/ports.js';
 import type { Conversation, NewReply, Site, StoredMessage, TicketSummary } from '../../api/domain/conversations/model.js';
+import type { Decision } from '../../api/domain/routing/types.js';
 
 type SiteRow = typeof sites.$inferSelect;
 type ConversationRow = typeof conversations.$inferSelect;
@@ -98,6 +99,36 @@ export function createConversationStore(db: Db): ConversationStore {
         return toConversation(row!);
       });
     },
+    async findConversationWithTicket(id) {
+      const [row] = await db
+        .select({ c: conversations, t: { id: tickets.id, number: tickets.number, status: tickets.status } })
+        .from(conversations)
+        .leftJoin(tickets, eq(tickets.conversationId, conversations.id))
+        .where(eq(conversations.id, id))
+        .limit(1);
+      if (!row) return null;
+      return { conversation: toConversation(row.c), ticket: row.t?.id ? (row.t as TicketSummary) : null };
+    },
+    async routingHistory(conversationId) {
+      const rows = await db
+        .select({
+          id: messages.id,
+          role: messages.role,
+          helpful: feedback.helpful,
+          action: sql<string | null>`${messages.decision}->>'action'`,
+          intentId: sql<string | null>`${messages.decision}->>'intentId'`,
+        })
+        .from(messages)
+        .leftJoin(feedback, eq(feedback.messageId, messages.id))
+        .where(eq(messages.conversationId, conversationId))
+        .orderBy(asc(messages.seq));
+      return rows.map((r) => ({
+        id: r.id,
+        role: r.role,
+        helpful: r.helpful,
+        decision: r.action ? { action: r.action as Decision['action'], intentId: r.intentId } : null,
+      }));
+    },
     async findConversation(id) {
       const [row] = await db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
       return row ? toConversation(row) : null;
@@ -115,10 +146,7 @@ export function createConversationStore(db: Db): ConversationStore {
         .values({ conversationId, clientMessageId, body, role: 'customer' })
         .onConflictDoNothing({ target: [messages.conversationId, messages.clientMessageId] })
         .returning();
-      if (inserted[0]) {
-        await db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, conversationId));
-        return { message: toMessage(inserted[0]), created: true };
-      }
+      if (inserted[0]) return { message: toMessage(inserted[0]), created: true };
       const [existing] = await db
         .select()
         .from(messages)
@@ -132,16 +160,16 @@ export function createConversationStore(db: Db): ConversationStore {
     },
     async saveReplies(conversationId, replyToId, replies) {
       if (replies.length === 0) return [];
-      return db.transaction(async (tx) => {
-        if (replyToId) {
-          // Lock the customer message so two concurrent posts of it store one set of replies.
-          await tx.select({ id: messages.id }).from(messages).where(eq(messages.id, replyToId)).for('update');
-          const existing = await tx.select().from(messages).where(eq(messages.replyToId, replyToId)).orderBy(asc(messages.seq));
-          if (existing.length > 0) return existing.map((r) => toMessage(r));
-        }
-        const rows = await tx.insert(messages).values(replies.map((r) => replyRow(conversationId, replyToId, r))).returning();
+      const values = replies.map((r, i) => ({ ...replyRow(conversationId, replyToId, r), replyIndex: replyToId ? i : null }));
+      try {
+        // One statement: (reply_to_id, reply_index) is unique, so when the same customer message is
+        // answered twice at once, the second set fails whole and the first one is returned.
+        const rows = await db.insert(messages).values(values).returning();
         return rows.sort((a, b) => a.seq - b.seq).map((r) => toMessage(r));
-      });
+      } catch (e) {
+        if (!replyToId || !isUniqueViolation(e)) throw e;
+        return store.listReplies(replyToId);
+      }
     },
     async findMessage(conversationId, messageId) {
       const rows = await messagesWithFeedback(and(eq(messages.conversationId, conversationId), eq(messages.id, messageId))!);

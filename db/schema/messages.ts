@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.js';
 import { conversations } from './conversations.js';
 import type { Decision } from '../../api/domain/routing/types.js';
@@ -18,6 +18,8 @@ export const messages = pgTable(
     clientMessageId: text('client_message_id'),
     /** For replies: the customer message they answer. */
     replyToId: uuid('reply_to_id'),
+    /** Position among the replies to one customer message: unique with it, so a set of replies is stored once. */
+    replyIndex: smallint('reply_index'),
     decision: jsonb('decision').$type<Decision>(),
     meta: jsonb('meta').$type<MessageMeta>().notNull().default({}),
     authorId: uuid('author_id'),
@@ -26,6 +28,6 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_conversation_client_id').on(t.conversationId, t.clientMessageId),
     index('messages_conversation_seq').on(t.conversationId, t.seq),
-    index('messages_reply_to').on(t.replyToId),
+    uniqueIndex('messages_reply_to_index').on(t.replyToId, t.replyIndex),
   ],
 );

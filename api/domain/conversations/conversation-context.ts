@@ -1,8 +1,8 @@
 import type { ConversationContext } from '../routing/types.js';
-import type { StoredMessage } from './model.js';
+import type { RoutingHistoryItem } from './model.js';
 
 /** What the router needs to know about the conversation so far, derived from its messages. */
-export function conversationContext(history: StoredMessage[], currentMessageId: string): ConversationContext {
+export function conversationContext(history: RoutingHistoryItem[], currentMessageId: string): ConversationContext {
   let noCount = 0;
   let turn = 0;
   const answeredIntentIds: string[] = [];

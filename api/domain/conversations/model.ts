@@ -53,6 +53,14 @@ export interface StoredMessage {
   createdAt: Date;
 }
 
+/** A message as routing sees the history. */
+export interface RoutingHistoryItem {
+  id: string;
+  role: MessageRole;
+  helpful: boolean | null;
+  decision: Pick<Decision, 'action' | 'intentId'> | null;
+}
+
 /** A reply to be stored. */
 export interface NewReply {
   /** Set when the id was announced before the reply was stored (streamed answer deltas). */

@@ -1,4 +1,4 @@
-import type { Conversation, NewReply, NewTicket, Site, StoredMessage, TicketSummary } from './model.js';
+import type { Conversation, NewReply, NewTicket, RoutingHistoryItem, Site, StoredMessage, TicketSummary } from './model.js';
 
 /** Storage the conversation use cases need. Each method is one atomic unit of work. */
 export interface ConversationStore {
@@ -14,6 +14,10 @@ export interface ConversationStore {
     greeting: NewReply;
   }): Promise<Conversation>;
   findConversation(id: string): Promise<Conversation | null>;
+  /** The conversation and its ticket, if any, in one read (the message path's first step). */
+  findConversationWithTicket(id: string): Promise<{ conversation: Conversation; ticket: TicketSummary | null } | null>;
+  /** Just what routing needs from the history: roles, Yes/No, past decisions' action and intent. */
+  routingHistory(conversationId: string): Promise<RoutingHistoryItem[]>;
   listMessages(conversationId: string, afterSeq?: number): Promise<StoredMessage[]>;
   /** Stores a customer message once per (conversation, clientMessageId). */
   saveCustomerMessage(input: {

@@ -5,7 +5,7 @@ import { assistWithLlm } from './assist-with-llm.js';
 import { composeReplies } from './compose-replies.js';
 import { conversationContext } from './conversation-context.js';
 import type { ConversationDeps } from './deps.js';
-import type { StoredMessage } from './model.js';
+import type { RoutingHistoryItem, StoredMessage } from './model.js';
 
 export interface PostMessageInput {
   conversationId: string;
@@ -27,8 +27,9 @@ export interface PostMessageResult {
 export async function postMessage(deps: ConversationDeps, input: PostMessageInput): Promise<PostMessageResult> {
   const text = input.text.trim();
   if (!text) throw new AppError('validation_failed', 'The message is empty.', { fields: [{ path: 'text', message: 'must not be blank' }] });
-  const conversation = await deps.store.findConversation(input.conversationId);
-  if (!conversation) throw new AppError('conversation_not_found', 'No such conversation.');
+  const found = await deps.store.findConversationWithTicket(input.conversationId);
+  if (!found) throw new AppError('conversation_not_found', 'No such conversation.');
+  const { conversation, ticket } = found;
 
   const { message, created } = await deps.store.saveCustomerMessage({
     conversationId: conversation.id,
@@ -42,17 +43,17 @@ export async function postMessage(deps: ConversationDeps, input: PostMessageInpu
     const existing = await deps.store.listReplies(message.id);
     if (existing.length > 0 || conversation.status === 'handed-off') return { message, replies: existing };
   }
-  if (created) await deps.events.messagesAdded(conversation.id);
-
-  const ticket = await deps.store.findTicketByConversation(conversation.id);
   if (ticket) {
     // A person owns this conversation now: the bot steps back and the ticket hears about it.
     await deps.store.noteCustomerActivity(ticket.id, message.id);
-    if (conversation.status === 'handed-off') return { message, replies: [] };
+    if (conversation.status === 'handed-off') {
+      if (created) await deps.events.messagesAdded(conversation.id);
+      return { message, replies: [] };
+    }
   }
 
   const brain = await deps.brains.forSite(conversation.siteId);
-  const decision = decide(deps, brain, message, input.intentId, await deps.store.listMessages(conversation.id));
+  const decision = decide(deps, brain, message, input.intentId, await deps.store.routingHistory(conversation.id));
   // With an LLM, a Known-Unknown may get a better reply; without one, or on any fault, the
   // deterministic reply goes out. The reply id is chosen first: streamed deltas announce it.
   const replyId = crypto.randomUUID();
@@ -68,7 +69,7 @@ function decide(
   brain: Brain,
   message: StoredMessage,
   chosenIntentId: string | undefined,
-  history: StoredMessage[],
+  history: RoutingHistoryItem[],
 ): Decision {
   const context = conversationContext(history, message.id);
   const chosen = chosenIntentId ? brain.intents.get(chosenIntentId) : undefined;

@@ -25,6 +25,8 @@ export interface WidgetRouteDeps {
   rateLimits: { perIp: number; perConversation: number; disabled: boolean };
   /** How often an idle event stream sends a keep-alive comment. */
   heartbeatMs?: number;
+  /** Told which agent messages an open widget just received (their emails are then skipped). */
+  onDelivered?: (messageIds: string[]) => Promise<unknown>;
 }
 
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -173,16 +175,22 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
               // Re-read from the resume point and skip what was sent: a message whose transaction
               // committed late (lower seq, later commit) is still delivered.
               const { messages } = await getConversation(d, id, resumeFrom);
+              const delivered: string[] = [];
               for (const m of messages) {
                 if (sent.has(m.id)) continue;
                 sent.add(m.id);
                 await stream.writeSSE({ event: 'message', id: String(m.seq), data: JSON.stringify(toWire(m, publicUrl)) });
+                if (m.role === 'agent') delivered.push(m.id);
               }
+              if (delivered.length) await deps.onDelivered?.(delivered).catch(() => undefined);
             }
             if (pending || typing.length || deltas.length) continue;
             await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, deps.heartbeatMs ?? 20_000);
+              const timer = setTimeout(resolve, deps.heartbeatMs ?? 20_000);
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
             });
             wake = null;
             if (!pending && !typing.length && !deltas.length && !stream.aborted) await stream.write(': keep-alive\n\n');
