@@ -1,7 +1,7 @@
 import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { createConversationStore } from '../db/repositories/conversation-store.js';
-import { findPublishedArticle, listPublishedArticles, loadSiteKnowledge } from '../db/repositories/knowledge.js';
+import { loadLiveKnowledge } from '../db/repositories/workshop.js';
 import { recordModelBuild } from '../db/repositories/model-versions.js';
 import { sharedSecret } from '../db/repositories/settings.js';
 import { allAllowedOrigins } from '../db/repositories/sites.js';
@@ -16,6 +16,10 @@ import { defaultWidgetDir } from './http/routes/pages.js';
 import { createBrains, type Brains } from './knowledge/brains.js';
 import { createLogger, type Logger } from './log.js';
 import { createRealtimeHub, type RealtimeHub } from './realtime/hub.js';
+import type { MiddlewareHandler } from 'hono';
+import type { AdminEnv } from './http/routes/admin.js';
+import type { Workshop } from './domain/publishing/workshop.js';
+import { wireWorkshop } from './workshop-wiring.js';
 import { nullLlm, type Llm } from './domain/llm/ports.js';
 import { createOpenAiLlm } from './llm/openai-llm.js';
 import { createCircuitBreaker } from './llm/circuit-breaker.js';
@@ -28,6 +32,8 @@ export interface Runtime {
   hub: RealtimeHub;
   log: Logger;
   config: Config;
+  /** The admin workshop's use cases (articles, intents, try-it, replay, publish). */
+  workshop: Workshop;
   /** The optional LLM (`configured: false` without OPENAI_API_KEY). */
   llm: Llm;
   /** Resolves when the background work started so far (hand-off summaries) has finished. */
@@ -42,6 +48,8 @@ export interface RuntimeOptions {
   memory?: boolean;
   log?: Logger;
   compile?: (input: TrainingInput) => Promise<CompiledModel>;
+  /** Admin authentication for /v1/admin (tests); default: the console session, admins only. */
+  adminAuth?: MiddlewareHandler<AdminEnv>;
   widgetDir?: string;
   heartbeatMs?: number;
 }
@@ -71,10 +79,21 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     // Models are compiled in a worker thread: a long training never blocks a decision.
     const trainer = createTrainer();
     const brains = createBrains({
-      load: (siteId) => loadSiteKnowledge(db, siteId),
+      // Live = what the last publish made live (see db/repositories/workshop.ts).
+      load: (siteId) => loadLiveKnowledge(db, siteId),
       compile: options.compile ?? ((input) => trainer.train(input)),
       recordBuild: (siteId, model) => recordModelBuild(db, siteId, model),
       log,
+    });
+
+    const workshop = await wireWorkshop({
+      database,
+      brains,
+      compile: options.compile ?? ((input) => trainer.train(input)),
+      publicUrl: config.publicUrl,
+      helpSiteKey: DEMO_SITE_KEY,
+      log,
+      requireAdmin: options.adminAuth,
     });
 
     let originCache: { at: number; origins: Promise<Set<string>> } | null = null;
@@ -142,11 +161,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       pages: {
         widgetDir: options.widgetDir ?? defaultWidgetDir,
         findSite: (key) => store.findSiteByKey(key),
-        findPublishedArticle: (siteKey, slug) => findPublishedArticle(db, siteKey, slug),
-        listPublishedArticles: (siteKey) => listPublishedArticles(db, siteKey),
         demoSiteKey: DEMO_SITE_KEY,
       },
       heartbeatMs: options.heartbeatMs,
+      admin: workshop.admin,
+      help: workshop.help,
     });
 
     return {
@@ -156,6 +175,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       hub,
       log,
       config,
+      workshop: workshop.workshop,
       llm,
       async idle() {
         while (pending.size) await Promise.allSettled([...pending]);
@@ -163,6 +183,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       seeded,
       async close() {
         while (pending.size) await Promise.allSettled([...pending]);
+        await workshop.close();
         await trainer.close();
         await hub.close();
         await database.close();

@@ -12,6 +12,8 @@ import type { AppEnv } from './env.js';
 import { errorHandler, problem } from './problem.js';
 import { pageRoutes, type PageDeps } from './routes/pages.js';
 import { widgetRoutes } from './routes/widget.js';
+import { adminRoutes, type AdminRouteDeps } from './routes/admin.js';
+import { helpRoutes, type HelpDeps } from './routes/help.js';
 import { consoleRoutes, type ConsoleRouteDeps } from './routes/console.js';
 import { consolePageRoutes, type ConsolePageDeps } from './routes/console-pages.js';
 
@@ -27,6 +29,10 @@ export interface AppDeps {
   isAllowedOrigin(origin: string): Promise<boolean>;
   health(): Promise<{ ok: boolean; detail: Record<string, string> }>;
   pages: Omit<PageDeps, 'publicUrl'>;
+  /** The admin workshop API (/v1/admin). */
+  admin: AdminRouteDeps;
+  /** The public help center (/help, /sitemap.xml). */
+  help: Omit<HelpDeps, 'publicUrl'>;
   heartbeatMs?: number;
   /** The agent console's API and pages. */
   console: Omit<ConsoleRouteDeps, 'hub' | 'publicUrl' | 'clientIp' | 'heartbeatMs'> & { pages: Omit<ConsolePageDeps, 'widgetDir' | 'tokens'> };
@@ -94,6 +100,8 @@ export function createApp(deps: AppDeps) {
       consoleRoutes({ ...deps.console, hub: deps.hub, publicUrl: deps.publicUrl, clientIp, heartbeatMs: deps.heartbeatMs }),
     )
     .route('/', consolePageRoutes({ ...deps.console.pages, widgetDir: deps.pages.widgetDir, tokens: deps.tokens }))
+    .route('/v1/admin', adminRoutes(deps.admin))
+    .route('/', helpRoutes({ ...deps.help, publicUrl: deps.publicUrl }))
     .route('/', pageRoutes({ ...deps.pages, publicUrl: deps.publicUrl }));
 
   app.notFound((c) => problem(c, new AppError('not_found', `Nothing at ${c.req.method} ${c.req.path}.`)));

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../api/config.js';
-import { createRuntime, type Runtime } from '../../api/runtime.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../api/runtime.js';
 import { createLogger } from '../../api/log.js';
 import type { DatabaseTarget } from './databases.js';
 
@@ -13,7 +13,7 @@ export interface TestRuntime extends Runtime {
 }
 
 /** The real runtime (migrations, seed, app) on a fresh database of the given driver. */
-export async function testRuntime(target: DatabaseTarget, env: Record<string, string> = {}): Promise<TestRuntime> {
+export async function testRuntime(target: DatabaseTarget, env: Record<string, string> = {}, options: Partial<RuntimeOptions> = {}): Promise<TestRuntime> {
   const { url, drop } = await target.create();
   const config = loadConfig({
     PUBLIC_URL: 'http://localhost:3000',
@@ -23,7 +23,7 @@ export async function testRuntime(target: DatabaseTarget, env: Record<string, st
     ...env,
   });
   const logLines: string[] = [];
-  const runtime = await createRuntime(config, { memory: !url, log: createLogger('info', (l) => logLines.push(l)), heartbeatMs: 200 });
+  const runtime = await createRuntime(config, { memory: !url, log: createLogger('info', (l) => logLines.push(l)), heartbeatMs: 200, ...options });
   const json = { 'content-type': 'application/json' };
   const t: TestRuntime = {
     ...runtime,

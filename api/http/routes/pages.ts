@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -12,22 +12,23 @@ export interface PageDeps {
   /** Folder with the built widget (widget.js, chat.html, assets/). */
   widgetDir: string;
   findSite(key: string): Promise<Site | null>;
-  findPublishedArticle(siteKey: string, slug: string): Promise<{ title: string; summary: string; html: string; category: string } | null>;
-  listPublishedArticles(siteKey: string): Promise<{ slug: string; title: string; summary: string; category: string }[]>;
   demoSiteKey: string;
   publicUrl: string;
 }
 
 export const defaultWidgetDir = fileURLToPath(new URL('../../../dist/widget', import.meta.url));
 
-/** The demo host page, the loader, the chat frame and the help pages: the parts a browser loads. */
+/** The demo host page, the loader and the chat frame (the help center is routes/help.ts). */
 export function pageRoutes(deps: PageDeps) {
-  let chatHtml: Promise<string> | null = null;
-  const readChatHtml = () =>
-    (chatHtml ??= readFile(join(deps.widgetDir, 'chat.html'), 'utf8').catch(() => {
-      chatHtml = null;
-      throw new AppError('unavailable', 'The widget is not built yet: run `npm run build`.');
-    }));
+  // Cached per file version: a rebuild (npm run dev) replaces chat.html and its hashed assets.
+  let chatHtml: { mtimeMs: number; html: string } | null = null;
+  const readChatHtml = async (): Promise<string> => {
+    const file = join(deps.widgetDir, 'chat.html');
+    const info = await stat(file).catch(() => null);
+    if (!info) throw new AppError('unavailable', 'The widget is not built yet: run `npm run build`.');
+    if (chatHtml?.mtimeMs !== info.mtimeMs) chatHtml = { mtimeMs: info.mtimeMs, html: await readFile(file, 'utf8') };
+    return chatHtml.html;
+  };
 
   return new Hono<AppEnv>()
     .get('/', (c) => c.html(demoPage(deps.demoSiteKey, deps.publicUrl)))
@@ -57,30 +58,7 @@ export function pageRoutes(deps: PageDeps) {
       c.header('content-security-policy', `frame-ancestors ${ancestors}`);
       c.header('cache-control', 'no-cache');
       return c.html(await readChatHtml());
-    })
-    .get('/help', async (c) => {
-      const list = await deps.listPublishedArticles(deps.demoSiteKey);
-      const byCategory = new Map<string, typeof list>();
-      for (const a of list) byCategory.set(a.category, [...(byCategory.get(a.category) ?? []), a]);
-      const sections = [...byCategory]
-        .map(([cat, items]) => `<h2>${escapeHtml(cat)}</h2><ul>${items.map((a) => `<li><a href="/help/${encodeURIComponent(a.slug)}">${escapeHtml(a.title)}</a><br><small>${escapeHtml(a.summary)}</small></li>`).join('')}</ul>`)
-        .join('');
-      return c.html(helpShell('Help center', `<h1>Help center</h1>${sections || '<p>No articles are published yet.</p>'}`, deps.publicUrl, 'Answers to common questions.', '/help'));
-    })
-    .get('/help/:slug', async (c) => {
-      const article = await deps.findPublishedArticle(deps.demoSiteKey, c.req.param('slug'));
-      if (!article) return c.html(helpShell('Not found', '<p>This article does not exist or is not published.</p>', deps.publicUrl, ''), 404);
-      const body = `<p class="crumb">${escapeHtml(article.category)}</p><h1>${escapeHtml(article.title)}</h1>${article.html}`;
-      return c.html(helpShell(article.title, body, deps.publicUrl, article.summary, `/help/${encodeURIComponent(c.req.param('slug'))}`));
     });
-}
-
-function helpShell(title: string, body: string, publicUrl: string, description: string, path?: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)} · Help center</title><meta name="description" content="${escapeHtml(description)}">
-${path ? `<link rel="canonical" href="${escapeHtml(publicUrl + path)}">` : ''}
-<style>body{font:16px/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2937}a{color:#4338ca}.crumb{color:#6b7280;margin:0}</style>
-</head><body><main>${body}</main></body></html>`;
 }
 
 function demoPage(siteKey: string, publicUrl: string): string {
