@@ -73,5 +73,8 @@ function suggestionLabel(brain: Brain, intentId: string, fallback: string): stri
     const article = brain.articles.get(intent.answer.articleId);
     if (article) return article.title;
   }
-  return intent?.description || fallback;
+  // Descriptions are written for admins ("Customer reports…"): show the intent's name, humanised.
+  const name = intent?.name ?? fallback;
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -36,7 +36,7 @@ describe('composeReplies', () => {
       d: { action: 'clarify', quadrant: 'known-unknown', candidates: [
         { kind: 'intent', id: 'pw', label: 'pw', score: 0.5 }, { kind: 'intent', id: 'off', label: 'off', score: 0.4 }, { kind: 'intent', id: 'hours', label: 'hours', score: 0.3 },
       ] },
-      expect: ([r]) => expect(r!.meta.suggestions).toEqual([{ intentId: 'pw', label: 'Reset your password' }, { intentId: 'hours', label: 'About hours' }]),
+      expect: ([r]) => expect(r!.meta.suggestions).toEqual([{ intentId: 'pw', label: 'Reset your password' }, { intentId: 'hours', label: 'Hours' }]),
     },
     { name: 'clarify with nothing offerable asks for contact', d: { action: 'clarify', candidates: [{ kind: 'intent', id: 'off', label: 'off', score: 0.4 }] }, expect: ([r]) => expect(r!.meta.askContact).toBe(true) },
     { name: 'escalate asks for contact', d: { action: 'escalate', quadrant: 'unknown-unknown' }, expect: ([r]) => expect(r!.meta.askContact).toBe(true) },
