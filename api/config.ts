@@ -30,6 +30,21 @@ export const configSchema = z.object({
   RATE_LIMIT_DISABLED: bool.default(false),
   RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(120),
   RATE_LIMIT_PER_CONVERSATION: z.coerce.number().int().positive().default(30),
+  /** Outgoing email (agent replies to customers who left): smtp://user:pass@host:port. Unset: emails wait in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Knowns <no-reply@localhost>'),
+  /** How long a reply waits for the customer's open widget to show it before it is emailed. */
+  EMAIL_DELAY_SECONDS: z.coerce.number().min(0).default(30),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
+  /** Validity of the "continue the conversation" link in emails. */
+  CONVERSATION_LINK_DAYS: z.coerce.number().positive().default(30),
+  /** Sign-in attempts per email address (and 5× that per IP) per 15 minutes. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   // Optional LLM (any OpenAI-compatible endpoint). Unset OPENAI_API_KEY: no LLM, everything deterministic.
   OPENAI_API_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),

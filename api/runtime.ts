@@ -16,6 +16,8 @@ import { defaultWidgetDir } from './http/routes/pages.js';
 import { createBrains, type Brains } from './knowledge/brains.js';
 import { createLogger, type Logger } from './log.js';
 import { createRealtimeHub, type RealtimeHub } from './realtime/hub.js';
+import { wireConsole } from './console-wiring.js';
+import type { Mailer } from './email/mailer.js';
 import type { MiddlewareHandler } from 'hono';
 import type { AdminEnv } from './http/routes/admin.js';
 import type { Workshop } from './domain/publishing/workshop.js';
@@ -40,6 +42,8 @@ export interface Runtime {
   idle(): Promise<void>;
   /** Whether this start seeded the demo (first start). */
   seeded: boolean;
+  /** The demo admin's login, when this start created it (printed once by the server). */
+  demoAdmin: { email: string; password: string } | null;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,8 @@ export interface RuntimeOptions {
   adminAuth?: MiddlewareHandler<AdminEnv>;
   widgetDir?: string;
   heartbeatMs?: number;
+  /** Replaces the SMTP mailer (tests). */
+  mailer?: Mailer;
 }
 
 export const DEMO_SITE_KEY = 'demo';
@@ -132,7 +138,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         })
       : nullLlm;
 
+    const consoleWiring = await wireConsole({ database, config, secret, hub, brains, store, log, mailer: options.mailer });
+
     const app = createApp({
+      ...consoleWiring.app,
       conversations: {
         store,
         brains,
@@ -181,7 +190,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         while (pending.size) await Promise.allSettled([...pending]);
       },
       seeded,
+      demoAdmin: consoleWiring.demoAdmin,
       async close() {
+        await consoleWiring.close();
         while (pending.size) await Promise.allSettled([...pending]);
         await workshop.close();
         await trainer.close();
