@@ -26,6 +26,7 @@ import { nullLlm, type Llm } from './domain/llm/ports.js';
 import { createOpenAiLlm } from './llm/openai-llm.js';
 import { createCircuitBreaker } from './llm/circuit-breaker.js';
 import { createLlmUsageSink } from '../db/repositories/llm-usage.js';
+import { createTicketSummaryStore } from '../db/repositories/ticket-summary.js';
 
 export interface Runtime {
   app: App;
@@ -151,6 +152,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         llm,
         llmBudgetMs: config.LLM_TIMEOUT_MS,
         background,
+        summaries: createTicketSummaryStore(db),
       },
       hub,
       tokens: createTokenSigner(secret),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { llmUsage, messages } from '../../db/schema/index.js';
+import { llmUsage, messages, tickets } from '../../db/schema/index.js';
 import type { WireMessage } from '../../api/domain/conversations/wire.js';
 import type { RealtimeEvent } from '../../api/realtime/hub.js';
 import { databaseTargets } from '../helpers/databases.js';
@@ -220,6 +220,31 @@ describe.each(databaseTargets())('optional LLM on $name', (target) => {
     expect(sent).not.toContain('7946');
     expect(sent).toContain('[email]');
     expect(sent).toContain('[phone]');
+  });
+
+  it('writes a hand-off summary on the ticket, after the ticket is open', async () => {
+    fake.script('summary', { kind: 'chat', content: 'Wants to share a notebook with the team and fix sync; the suggested answer did not help.' });
+    const { c } = await ask(KNOWN_UNKNOWN);
+    const res = await k.post(`/v1/widget/conversations/${c.conversationId}/contact`, { email: 'ada@example.com' }, c.auth);
+    expect(res.status).toBe(201);
+    await k.idle();
+    const [ticket] = await k.database.db.select().from(tickets).where(eq(tickets.conversationId, c.conversationId));
+    expect(ticket!.summary).toBe('Wants to share a notebook with the team and fix sync; the suggested answer did not help.');
+    const request = fake.requests.find((r) => r.purpose === 'summary')!;
+    expect(request.body.messages!.find((m) => m.role === 'user')!.content).toContain(`<message from="customer">\n${KNOWN_UNKNOWN}\n</message>`);
+    const usage = await k.database.db.select().from(llmUsage).where(eq(llmUsage.conversationId, c.conversationId));
+    expect(usage.map((u) => u.purpose)).toContain('summary');
+  });
+
+  it('a failed summary never blocks the ticket: it opens, without one', async () => {
+    fake.script('summary', { kind: 'error', status: 500 }, { kind: 'error', status: 500 }, { kind: 'error', status: 500 });
+    const { c } = await ask(KNOWN_UNKNOWN);
+    const res = await k.post(`/v1/widget/conversations/${c.conversationId}/contact`, { email: 'ada@example.com' }, c.auth);
+    expect(res.status).toBe(201);
+    await k.idle();
+    const [ticket] = await k.database.db.select().from(tickets).where(eq(tickets.conversationId, c.conversationId));
+    expect(ticket!.summary).toBeNull();
+    expect(k.logLines.some((l) => l.includes('"llm call failed"') && l.includes('"summary"'))).toBe(true);
   });
 
   it('leaves Known-Knowns and requests for a person alone', async () => {

@@ -1,5 +1,6 @@
 import type { BrainProvider } from '../knowledge/brain.js';
 import type { Llm } from '../llm/ports.js';
+import type { TicketSummaryStore } from './summarise-handoff.js';
 import type { Router } from '../routing/types.js';
 import type { ConversationEvents, ConversationStore } from './ports.js';
 
@@ -16,4 +17,6 @@ export interface ConversationDeps {
   llmBudgetMs?: number;
   /** Work that must not delay the response (the hand-off summary); errors are the task's own business. */
   background?: (task: () => Promise<void>) => void;
+  /** Where hand-off summaries go (with an LLM). */
+  summaries?: TicketSummaryStore;
 }

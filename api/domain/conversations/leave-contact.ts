@@ -3,6 +3,7 @@ import type { Priority } from './sla.js';
 import { dueTimes } from './sla.js';
 import { copyFor } from './copy.js';
 import type { ConversationDeps } from './deps.js';
+import { summariseHandoff } from './summarise-handoff.js';
 import type { StoredMessage, TicketSummary } from './model.js';
 import type { Decision } from '../routing/types.js';
 
@@ -64,6 +65,13 @@ export async function leaveContact(
     confirmation: (n) => ({ role: 'system', body: copyFor(conversation.locale).ticketOpened(n), meta: { ticketNumber: n } }),
   });
   await deps.events.messagesAdded(conversation.id);
+  // The hand-off summary (optional LLM) never delays or blocks the ticket.
+  const { llm, summaries, background } = deps;
+  if (llm?.configured && summaries && background) {
+    background(async () => {
+      await summariseHandoff({ llm, summaries }, { ticketId: ticket.id, conversationId: conversation.id, history, intentName });
+    });
+  }
   return { ticket, messages: [confirmation], created: true };
 }
 
