@@ -21,7 +21,6 @@ import {
 } from '../db/repositories/workshop.js';
 import { sites } from '../db/schema/index.js';
 import { eq } from 'drizzle-orm';
-import { AppError } from './domain/errors.js';
 import { route } from './domain/routing/index.js';
 import type { CompiledModel, TrainingInput } from './domain/routing/types.js';
 import { createWorkshop } from './domain/publishing/workshop.js';
@@ -29,6 +28,8 @@ import type { AdminEnv, AdminRouteDeps } from './http/routes/admin.js';
 import type { HelpDeps } from './http/routes/help.js';
 import type { Brains } from './knowledge/brains.js';
 import type { Logger } from './log.js';
+import { createAccountStore } from '../db/repositories/accounts.js';
+import { adminSession } from './http/admin-session.js';
 
 /** Every API process listens here; a publish or rollback anywhere makes each one rebuild that site's model. */
 export const MODELS_CHANNEL = 'knowns_models';
@@ -41,13 +42,9 @@ export interface WorkshopWiringDeps {
   /** The site the public help center shows. */
   helpSiteKey: string;
   log: Logger;
-  /** Admin authentication; without one, every admin route answers 401. */
+  /** Admin authentication; default: the console's session cookie and CSRF token, admins only. */
   requireAdmin?: MiddlewareHandler<AdminEnv>;
 }
-
-const refuseAll: MiddlewareHandler<AdminEnv> = async () => {
-  throw new AppError('unauthorized', 'Sign in as an admin first.');
-};
 
 export async function wireWorkshop(deps: WorkshopWiringDeps) {
   const { db } = deps.database;
@@ -93,7 +90,7 @@ export async function wireWorkshop(deps: WorkshopWiringDeps) {
       update: (siteId, patch) => updateSiteSettings(db, siteId, patch),
     },
     sites: listSites,
-    requireAdmin: deps.requireAdmin ?? refuseAll,
+    requireAdmin: deps.requireAdmin ?? adminSession({ accounts: { store: createAccountStore(db), now: () => new Date() }, publicUrl: deps.publicUrl }),
   };
 
   const help: Omit<HelpDeps, 'publicUrl'> = {

@@ -9,24 +9,30 @@ import { and, eq } from 'drizzle-orm';
 import { articles, articleVersions, intents, publishes } from '../../db/schema/index.js';
 import { databaseTargets } from '../helpers/databases.js';
 import { testRuntime, type TestRuntime } from '../helpers/runtime.js';
-import { AS_ADMIN, AS_AGENT, headerAdminAuth } from '../helpers/admin-auth.js';
+import { makeUser, signIn, type ConsoleClient } from '../helpers/console.js';
 import type { WireMessage } from '../../api/domain/conversations/wire.js';
 
 const S = '/v1/admin/sites/demo';
 
 describe.each(databaseTargets())('admin API on $name', (target) => {
   let k: TestRuntime;
+  let admin: ConsoleClient;
+  let agent: ConsoleClient;
+  const request = (path: string, init?: RequestInit) => k.app.request(path, init);
   beforeAll(async () => {
-    k = await testRuntime(target, { RATE_LIMIT_DISABLED: 'true' }, { adminAuth: headerAdminAuth });
+    k = await testRuntime(target, { RATE_LIMIT_DISABLED: 'true' });
+    const a = await makeUser(k.database.db, 'admin');
+    const g = await makeUser(k.database.db, 'agent');
+    admin = await signIn(request, a.email, a.password);
+    agent = await signIn(request, g.email, g.password);
   });
   afterAll(async () => k?.dispose());
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = AS_ADMIN) =>
-    k.app.request(path, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  /** As the signed-in admin (cookie + CSRF token) by default; `null`: anonymous. */
+  const call = async (method: string, path: string, body?: unknown, who: ConsoleClient | null = admin) =>
+    who
+      ? who.send(method, path, body)
+      : request(path, { method, headers: body !== undefined ? { 'content-type': 'application/json' } : {}, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = async <T = Record<string, unknown>>(res: Response, status: number): Promise<T> => {
     const text = await res.text();
     expect(res.status, text).toBe(status);
@@ -60,13 +66,19 @@ describe.each(databaseTargets())('admin API on $name', (target) => {
     ];
     it('answers 401 to anonymous callers and 403 to agents, on every route, and changes nothing', async () => {
       for (const [method, path, body] of routes) {
-        const anon = await call(method, path, body, {});
+        const anon = await call(method, path, body, null);
         expect(anon.status, `${method} ${path}`).toBe(401);
         expect(anon.headers.get('content-type')).toContain('application/problem+json');
-        const agent = await call(method, path, body, AS_AGENT);
-        expect(agent.status, `${method} ${path}`).toBe(403);
-        expect(((await agent.json()) as { code: string }).code).toBe('forbidden');
+        const asAgent = await call(method, path, body, agent);
+        expect(asAgent.status, `${method} ${path}`).toBe(403);
+        expect(((await asAgent.json()) as { code: string }).code).toBe('forbidden');
       }
+      // An admin's write without the session's CSRF token, or from another origin, is refused too.
+      const noCsrf = await request(`${S}/settings`, { method: 'PUT', headers: { cookie: admin.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Hacked' }) });
+      expect(noCsrf.status).toBe(403);
+      expect(((await noCsrf.json()) as { code: string }).code).toBe('csrf_failed');
+      const crossSite = await admin.send('PUT', `${S}/settings`, { name: 'Hacked' }, { origin: 'https://evil.example' });
+      expect(crossSite.status).toBe(403);
       const settings = await json<{ settings: { name: string } }>(await call('GET', `${S}/settings`), 200);
       expect(settings.settings.name).toBe('Lumen Notes');
     });
@@ -85,7 +97,7 @@ describe.each(databaseTargets())('admin API on $name', (target) => {
       article = (await json<{ article: Article }>(await call('POST', `${S}/articles`, body), 201)).article;
       expect(article.latest.version).toBe(1);
       expect(article.latest.note).toBe('First draft');
-      expect(article.latest.authorId).toBe('00000000-0000-4000-8000-00000000a0a0');
+      expect(article.latest.authorId).toBe(admin.user.id);
       expect(article.status).toBe('draft');
       expect(article.publishedVersion).toBeNull();
       expect(article.latest.bodyHtml).toContain('<strong>File → Export</strong>');
@@ -275,7 +287,7 @@ describe.each(databaseTargets())('admin API on $name', (target) => {
       expect(after[0]!.text).toContain('Hold the red button');
       expect(after[0]!.decision?.intentName).toBe('frobnicate');
       const [row] = await k.database.db.select().from(publishes).where(eq(publishes.id, pub.publish.id));
-      expect(row!.publishedBy).toBe('00000000-0000-4000-8000-00000000a0a0');
+      expect(row!.publishedBy).toBe(admin.user.id);
       expect(row!.snapshot.intents.map((i) => i.name)).toContain('frobnicate');
       expect((await json<{ changes?: unknown; intents: Intent[] }>(await call('GET', `${S}/intents`), 200)).intents.find((i) => i.name === 'frobnicate')!.pending).toBe(false);
 
