@@ -74,7 +74,9 @@ export function calibrate(
   }
   const probs = softmaxInto(z, params.temperature);
   const p0 = softmaxInto(z0, params.temperature);
-  const order = Int32Array.from({ length: C }, (_, i) => i).sort((a, b) => probs[b] - probs[a] || a - b);
+  const order = new Int32Array(C);
+  for (let c = 0; c < C; c++) order[c] = c;
+  order.sort((a, b) => probs[b] - probs[a] || a - b);
   const p1 = C > 0 ? probs[order[0]] : 0;
   const p2 = C > 1 ? probs[order[1]] : 0;
   const damp = Math.pow(Math.min(1, maxSim / params.simFloor), params.simPower);

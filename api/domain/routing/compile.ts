@@ -25,7 +25,7 @@ export const CLASSIFIER_FEATURES: FeatureConfig = {
   groupWeights: [1, 0.5, 1],
 };
 
-export const SOFTMAX: SoftmaxOptions = { epochs: 6, fullEpochs: 2, negatives: 20, lr: 3, l2: 1e-5, seed: 42 };
+export const SOFTMAX: SoftmaxOptions = { epochs: 6, fullEpochs: 2, negatives: 20, lr: 3, l2: 1e-6, seed: 42 };
 
 export const DEFAULT_CALIBRATION: CalibrationParams = {
   lrWeight: 1,

@@ -41,8 +41,8 @@ export function searchInverted(
   q: SparseVec,
   maxPostings = Infinity,
 ): { scores: Float32Array; touched: Int32Array } {
-  const acc = scratchFor(index);
-  const touched: number[] = [];
+  const { acc, seen } = scratchFor(index);
+  let n = 0;
   const { offsets, docs, vals } = index;
   for (let i = 0; i < q.idx.length; i++) {
     const f = q.idx[i];
@@ -51,15 +51,15 @@ export function searchInverted(
     if (offsets[f + 1] - offsets[f] > maxPostings) continue;
     for (let p = offsets[f], end = offsets[f + 1]; p < end; p++) {
       const d = docs[p];
-      if (acc[d] === 0) touched.push(d);
+      if (acc[d] === 0) seen[n++] = d;
       // Values are positive, so a touched document never goes back to exactly 0.
       acc[d] += qv * vals[p] || Number.MIN_VALUE;
     }
   }
   // Copy out the touched scores and reset the scratch buffer for the next search.
-  const scores = new Float32Array(touched.length);
-  const ids = Int32Array.from(touched);
-  for (let i = 0; i < ids.length; i++) {
+  const scores = new Float32Array(n);
+  const ids = seen.slice(0, n);
+  for (let i = 0; i < n; i++) {
     scores[i] = acc[ids[i]];
     acc[ids[i]] = 0;
   }
@@ -67,14 +67,14 @@ export function searchInverted(
 }
 
 /**
- * One accumulator per index, reused across searches (a search is synchronous and leaves it
- * zeroed), so a decision does not allocate an array the size of the corpus.
+ * One accumulator (and touched-document list) per index, reused across searches (a search is
+ * synchronous and leaves it zeroed), so a decision allocates only arrays the size of its result.
  */
-const scratch = new WeakMap<InvertedIndex, Float64Array>();
-function scratchFor(index: InvertedIndex): Float64Array {
+const scratch = new WeakMap<InvertedIndex, { acc: Float64Array; seen: Int32Array }>();
+function scratchFor(index: InvertedIndex): { acc: Float64Array; seen: Int32Array } {
   let a = scratch.get(index);
-  if (!a || a.length < index.nDocs) {
-    a = new Float64Array(index.nDocs);
+  if (!a || a.acc.length < index.nDocs) {
+    a = { acc: new Float64Array(index.nDocs), seen: new Int32Array(index.nDocs) };
     scratch.set(index, a);
   }
   return a;
