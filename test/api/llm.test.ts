@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { llmUsage, messages, tickets } from '../../db/schema/index.js';
+import { llmUsage, macros, messages, sites, tickets } from '../../db/schema/index.js';
+import { draftReply } from '../../api/domain/drafts/draft-reply.js';
+import { route } from '../../api/domain/routing/index.js';
+import { createDraftSources, setBrandVoice } from '../../db/repositories/drafts.js';
 import type { WireMessage } from '../../api/domain/conversations/wire.js';
 import type { RealtimeEvent } from '../../api/realtime/hub.js';
 import { databaseTargets } from '../helpers/databases.js';
@@ -245,6 +248,48 @@ describe.each(databaseTargets())('optional LLM on $name', (target) => {
     const [ticket] = await k.database.db.select().from(tickets).where(eq(tickets.conversationId, c.conversationId));
     expect(ticket!.summary).toBeNull();
     expect(k.logLines.some((l) => l.includes('"llm call failed"') && l.includes('"summary"'))).toBe(true);
+  });
+
+  describe('reply drafts for agents', () => {
+    const openTicket = async () => {
+      const { c } = await ask(KNOWN_UNKNOWN);
+      await k.post(`/v1/widget/conversations/${c.conversationId}/contact`, { email: 'ada@example.com' }, c.auth);
+      await k.idle();
+      const [ticket] = await k.database.db.select().from(tickets).where(eq(tickets.conversationId, c.conversationId));
+      fake.reset();
+      return ticket!;
+    };
+    const deps = () => ({ llm: k.llm, brains: k.brains, router: { route }, sources: createDraftSources(k.database.db) });
+
+    it('grounds the draft in the knowledge base and macros, in the brand voice', async () => {
+      const ticket = await openTicket();
+      const [site] = await k.database.db.select().from(sites).where(eq(sites.key, 'demo'));
+      await setBrandVoice(k.database.db, site!.id, 'Warm and direct. Sign as "The Lumen Notes team".');
+      await k.database.db.insert(macros).values({ siteId: site!.id, name: 'Sync escalation', body: 'I have asked our engineers to look at your account.' }).onConflictDoNothing();
+      fake.script('draft', {
+        kind: 'chat',
+        content: "I'm sorry sharing and sync got in your way today.\nOpen the note and choose Share [1].\nThe Lumen Notes team\nSOURCES: 1",
+      });
+      const result = await draftReply(deps(), ticket.id);
+      expect(result).toEqual({
+        ok: true,
+        draft: "I'm sorry sharing and sync got in your way today.\nOpen the note and choose Share [1].\nThe Lumen Notes team",
+        citations: [expect.objectContaining({ title: expect.any(String), slug: expect.any(String) })],
+      });
+      const user = fake.requests[0]!.body.messages!.find((m) => m.role === 'user')!.content;
+      expect(user).toContain('<brand_voice>\nWarm and direct. Sign as "The Lumen Notes team".\n</brand_voice>');
+      expect(user).toContain('<macro title="Sync escalation">');
+      expect(user).toMatch(/<article n="1" title="(Share a note|Fix sync problems)">/);
+      expect(user).toContain(`<message from="customer">\n${KNOWN_UNKNOWN}\n</message>`);
+    });
+
+    it('rejects a hollow apology, and says so without an LLM', async () => {
+      const ticket = await openTicket();
+      fake.script('draft', { kind: 'chat', content: 'We regret any inconvenience caused.\nSOURCES: none' });
+      expect(await draftReply(deps(), ticket.id)).toEqual({ ok: false, reason: 'llm-failed' });
+      expect(await draftReply({ ...deps(), llm: { ...k.llm, configured: false } }, ticket.id)).toEqual({ ok: false, reason: 'no-llm' });
+      await expect(draftReply(deps(), crypto.randomUUID())).rejects.toMatchObject({ code: 'ticket_not_found' });
+    });
   });
 
   it('leaves Known-Knowns and requests for a person alone', async () => {
