@@ -9,6 +9,7 @@ export * from './tickets.js';
 export * from './settings.js';
 export * from './model-versions.js';
 export * from './llm-usage.js';
+export * from './embeddings.js';
 export * from './relations.js';
 export * from './users.js';
 export * from './sessions.js';
