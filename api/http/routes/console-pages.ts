@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError } from '../../domain/errors.js';
 import { escapeHtml } from '../html.js';
 import type { LinkSigner } from '../conversation-link.js';
@@ -8,6 +9,7 @@ import type { TokenSigner } from '../conversation-token.js';
 import type { AppEnv } from '../env.js';
 
 export interface ConsolePageDeps {
+  /** dist/widget; the console is built next to it, in dist/console. */
   widgetDir: string;
   links: LinkSigner;
   tokens: TokenSigner;
@@ -22,18 +24,33 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
 
 /** The console's single page (/console, /console/…), and the email link that reopens a chat (/c/:link). */
 export function consolePageRoutes(deps: ConsolePageDeps) {
+  const consoleDir = join(deps.widgetDir, '..', 'console');
   const serveConsole = async () => {
-    const html = await readFile(join(deps.widgetDir, 'console.html'), 'utf8').catch(() => null);
+    const html = await readFile(join(consoleDir, 'console.html'), 'utf8').catch(() => null);
     if (html === null) throw new AppError('unavailable', 'The console is not built yet: run `npm run build`.');
     return html;
   };
+  // The console's own pages: no framing, no inline or foreign scripts.
+  const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
   return new Hono<AppEnv>()
+    .get(
+      '/console/assets/*',
+      serveStatic({
+        root: consoleDir,
+        rewriteRequestPath: (p) => p.replace(/^\/console/, ''),
+        onFound: (_path, c) => {
+          c.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    )
     .get('/console', async (c) => {
+      c.header('content-security-policy', csp);
       c.header('cache-control', 'no-cache');
       c.header('x-frame-options', 'DENY');
       return c.html(await serveConsole());
     })
     .get('/console/*', async (c) => {
+      c.header('content-security-policy', csp);
       c.header('cache-control', 'no-cache');
       c.header('x-frame-options', 'DENY');
       return c.html(await serveConsole());

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, setCsrf, type Me } from './api';
+import { navigate, usePath } from './router';
+import { SignIn } from './SignIn';
+import { Inbox } from './Inbox';
+import { TicketPage } from './TicketPage';
+
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const path = usePath();
+
+  useEffect(() => {
+    api.me().then(
+      (m) => {
+        setCsrf(m.csrfToken);
+        setMe(m);
+      },
+      (e) => setMe(e instanceof ApiError && e.status === 401 ? null : null),
+    );
+  }, []);
+
+  if (me === undefined) return <p class="loading">Loading…</p>;
+  if (me === null)
+    return (
+      <SignIn
+        onSignedIn={(m) => {
+          setCsrf(m.csrfToken);
+          setMe(m);
+        }}
+      />
+    );
+
+  const ticket = /^\/console\/tickets\/(\d+)/.exec(path);
+  const signOut = async () => {
+    await api.logout().catch(() => undefined);
+    setMe(null);
+    navigate('/console');
+  };
+  return (
+    <div class="shell">
+      <header class="top">
+        <a class="brand" href="/console" onClick={(e) => { e.preventDefault(); navigate('/console'); }}>Knowns console</a>
+        <span class="who">
+          {me.user.name} ({me.user.role})
+        </span>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main>{ticket ? <TicketPage number={Number(ticket[1])} me={me} /> : <Inbox me={me} />}</main>
+    </div>
+  );
+}
