@@ -43,7 +43,12 @@ export function slugOfHref(href: string, publicUrl: string): string | null {
   else if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return null; // another site, mailto…
   const m = /^\/help\/([^/]+)\/?$/.exec(path) ?? /^(?:\.\/)?([^/]+)$/.exec(path);
   if (!m) return null;
-  const slug = decodeURIComponent(m[1]!);
+  let slug: string;
+  try {
+    slug = decodeURIComponent(m[1]!);
+  } catch {
+    return null; // a malformed %-escape is not a link to an article
+  }
   return SLUG.test(slug) ? slug : null;
 }
 

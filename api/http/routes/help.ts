@@ -54,7 +54,18 @@ img{max-width:100%}table{border-collapse:collapse}td,th{border:1px solid #d1d5db
 
   const missingSite = () => shell({ siteName: 'Knowns', title: 'Help center', description: '', path: null, body: '<p>There is no help center here yet.</p>' });
 
+  // Help pages run no script at all: a strict policy is a second wall behind the sanitizer.
+  const HELP_CSP = "default-src 'none'; img-src http: https:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+
   return new Hono<AppEnv>()
+    .use('/help', async (c, next) => {
+      await next();
+      c.header('content-security-policy', HELP_CSP);
+    })
+    .use('/help/*', async (c, next) => {
+      await next();
+      c.header('content-security-policy', HELP_CSP);
+    })
     .get('/help', async (c) => {
       const site = await deps.site();
       if (!site) return c.html(missingSite(), 404);
