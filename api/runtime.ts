@@ -27,6 +27,9 @@ import { createOpenAiLlm } from './llm/openai-llm.js';
 import { createCircuitBreaker } from './llm/circuit-breaker.js';
 import { createLlmUsageSink } from '../db/repositories/llm-usage.js';
 import { createTicketSummaryStore } from '../db/repositories/ticket-summary.js';
+import { createEmbeddingStore } from '../db/repositories/embeddings.js';
+import { createSemanticIndex } from './domain/llm/semantic-index.js';
+import { sites } from '../db/schema/index.js';
 
 export interface Runtime {
   app: App;
@@ -138,6 +141,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           log,
         })
       : nullLlm;
+    const semantic = llm.configured
+      ? createSemanticIndex({ embedder: llm, store: createEmbeddingStore(db), model: config.OPENAI_EMBEDDING_MODEL, background })
+      : undefined;
+    if (semantic) {
+      // Embed what is new since the last start (the seed, articles saved meanwhile), off the start-up path.
+      background(async () => {
+        for (const { id } of await db.select({ id: sites.id }).from(sites)) await semantic.sync(id, await brains.forSite(id));
+      });
+    }
 
     const consoleWiring = await wireConsole({ database, config, secret, hub, brains, store, log, mailer: options.mailer });
 
@@ -153,6 +165,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         llmBudgetMs: config.LLM_TIMEOUT_MS,
         background,
         summaries: createTicketSummaryStore(db),
+        semantic,
       },
       hub,
       tokens: createTokenSigner(secret),

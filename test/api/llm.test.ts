@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { llmUsage, macros, messages, sites, tickets } from '../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { articles, embeddings, llmUsage, macros, messages, sites, tickets } from '../../db/schema/index.js';
 import { draftReply } from '../../api/domain/drafts/draft-reply.js';
 import { route } from '../../api/domain/routing/index.js';
 import { createDraftSources, setBrandVoice } from '../../db/repositories/drafts.js';
@@ -35,6 +35,7 @@ describe.each(databaseTargets())('optional LLM on $name', (target) => {
   beforeAll(async () => {
     fake = await startFakeOpenAi();
     k = await testRuntime(target, llmEnv(fake));
+    await k.idle(); // the start-up embedding sync
   });
   afterAll(async () => {
     await k?.dispose();
@@ -168,7 +169,7 @@ describe.each(databaseTargets())('optional LLM on $name', (target) => {
     fake.script('answer', { kind: 'error', status: 400 });
     const { reply } = await ask(KNOWN_UNKNOWN);
     expectDeterministic(reply);
-    expect(fake.requests.map((r) => r.purpose)).toEqual(['classify', 'answer']);
+    expect(fake.requests.map((r) => r.purpose)).toEqual(['classify', 'embed', 'answer']);
   });
 
   it('retries a 429 and succeeds', async () => {
@@ -207,7 +208,7 @@ describe.each(databaseTargets())('optional LLM on $name', (target) => {
     fake.script('answer', { kind: 'stream', chunks: ['Choose Share [1].\nSOURCES: 1'], usage: { prompt_tokens: 1000, completion_tokens: 100 } });
     const { c } = await ask(KNOWN_UNKNOWN);
     const rows = await k.database.db.select().from(llmUsage).where(eq(llmUsage.conversationId, c.conversationId));
-    expect(rows.map((r) => r.purpose).sort()).toEqual(['answer', 'classify']);
+    expect(rows.map((r) => r.purpose).sort()).toEqual(['answer', 'classify', 'embed']);
     const answer = rows.find((r) => r.purpose === 'answer')!;
     expect(answer).toMatchObject({ model: 'gpt-4o-mini', promptTokens: 1000, completionTokens: 100 });
     // gpt-4o-mini list price: $0.15 / $0.60 per million tokens.
@@ -292,6 +293,40 @@ describe.each(databaseTargets())('optional LLM on $name', (target) => {
     });
   });
 
+  describe('semantic retrieval', () => {
+    it('embeds the published articles and intent examples at start-up', async () => {
+      const rows = await k.database.db.select().from(embeddings);
+      expect(rows.filter((r) => r.kind === 'article')).toHaveLength(21);
+      expect(rows.filter((r) => r.kind === 'example').length).toBeGreaterThan(100);
+      expect(rows.every((r) => r.model === 'text-embedding-3-small' && r.vector.length === 64)).toBe(true);
+    });
+
+    it('finds articles beside the lexical engine: an Unknown-Unknown gets a grounded answer', async () => {
+      const [site] = await k.database.db.select().from(sites).where(eq(sites.key, 'demo'));
+      const [refunds] = await k.database.db
+        .select({ vector: embeddings.vector })
+        .from(embeddings)
+        .innerJoin(articles, eq(articles.id, embeddings.refId))
+        .where(and(eq(embeddings.siteId, site!.id), eq(embeddings.kind, 'article'), eq(articles.slug, 'refunds')));
+      // The question means "refunds" in a way the engine's words do not see.
+      fake.script('embed', { kind: 'embeddings', vectors: [refunds!.vector] });
+      fake.script('answer', { kind: 'stream', chunks: ['Ask within 14 days for a full refund [1].\nSOURCES: 1'] });
+      const { reply, stored } = await ask('what is the weather');
+      expect(stored.decision!.quadrant).toBe('unknown-unknown');
+      expect(reply.citations.map((c) => c.title)).toEqual(['Refunds']);
+      expect(stored.decision!.trace.map((t) => t.stage)).toContain('semantic-retrieval');
+      expect(fake.requests.map((r) => r.purpose)).toEqual(['embed', 'answer']); // no classification on an Unknown-Unknown
+    });
+
+    it('an Unknown-Unknown with nothing similar keeps the deterministic reply', async () => {
+      fake.script('embed', { kind: 'embeddings', vectors: [new Array(64).fill(0).map((_, i) => (i === 0 ? 1 : 0))] });
+      const { reply } = await ask('what is the weather');
+      expect(reply.askContact).toBe(true);
+      expect(reply.citations).toEqual([]);
+      expect(fake.requests.map((r) => r.purpose)).toEqual(['embed']);
+    });
+  });
+
   it('leaves Known-Knowns and requests for a person alone', async () => {
     const known = await ask('How do I reset my password?');
     expect(known.reply.article?.title).toBe('Reset your password');
@@ -306,9 +341,12 @@ describe('optional LLM: circuit breaker', () => {
   let k: TestRuntime;
   beforeAll(async () => {
     fake = await startFakeOpenAi();
-    fake.setDefault('classify', { kind: 'error', status: 500 });
-    fake.setDefault('answer', { kind: 'error', status: 500 });
     k = await testRuntime(databaseTargets()[0]!, llmEnv(fake, { LLM_BREAKER_FAILURES: '2', LLM_MAX_RETRIES: '1', LLM_BREAKER_COOLDOWN_MS: '600000' }));
+    await k.idle(); // the start-up embedding sync succeeds
+    fake.reset();
+    fake.setDefault('classify', { kind: 'error', status: 500 });
+    fake.setDefault('embed', { kind: 'error', status: 500 });
+    fake.setDefault('answer', { kind: 'error', status: 500 });
   });
   afterAll(async () => {
     await k?.dispose();
@@ -323,8 +361,9 @@ describe('optional LLM: circuit breaker', () => {
     };
     const first = await ask();
     expect(first.suggestions.map((s) => s.label)).toEqual(['Share a note', 'Fix sync problems']);
-    // One retry each (2 classify + 2 answer), then the second failed call opened the circuit.
-    expect(fake.requests.map((r) => r.purpose)).toEqual(['classify', 'classify', 'answer', 'answer']);
+    // One retry each, then the second failed call (the question's embedding) opened the circuit:
+    // the answer was not even attempted.
+    expect(fake.requests.map((r) => r.purpose)).toEqual(['classify', 'classify', 'embed', 'embed']);
 
     const second = await ask();
     expect(second.suggestions.map((s) => s.label)).toEqual(['Share a note', 'Fix sync problems']);

@@ -1,5 +1,6 @@
 import type { Brain } from '../knowledge/brain.js';
 import type { GroundingArticle, IntentChoice, LlmCallContext } from '../llm/ports.js';
+import type { SemanticMatch } from '../llm/semantic-index.js';
 import type { Decision } from '../routing/types.js';
 import { composeReplies } from './compose-replies.js';
 import { copyFor } from './copy.js';
@@ -29,14 +30,18 @@ export interface AssistInput {
  * out instead: no LLM, nothing to work from, or any fault within the budget.
  */
 export async function assistWithLlm(deps: ConversationDeps, input: AssistInput): Promise<NewReply[] | null> {
-  const { llm } = deps;
+  const { llm, semantic } = deps;
   const { decision, brain, conversation } = input;
   if (!llm?.configured || decision.handoff) return null;
-  if (decision.action !== 'clarify' && decision.action !== 'collect-contact') return null;
+  // Known-Unknown, or a contact request the engine still found related material for; an
+  // Unknown-Unknown only when semantic retrieval finds articles the lexical engine did not.
+  const unknown = decision.action === 'escalate';
+  if (decision.action !== 'clarify' && decision.action !== 'collect-contact' && !(unknown && semantic)) return null;
 
-  const candidates = intentChoices(brain, decision, input.question);
-  const articles = groundingArticles(brain, decision);
-  if (candidates.length === 0 && articles.length === 0) return null;
+  const candidates = unknown ? [] : intentChoices(brain, decision, input.question);
+  let articles = unknown ? [] : groundingArticles(brain, decision);
+  if (candidates.length === 0 && articles.length === 0 && !semantic) return null;
+  const trace = [...decision.trace];
 
   const budget = new AbortController();
   const timer = setTimeout(() => budget.abort(new Error('LLM budget spent')), deps.llmBudgetMs ?? DEFAULT_LLM_BUDGET_MS);
@@ -61,6 +66,16 @@ export async function assistWithLlm(deps: ConversationDeps, input: AssistInput):
         if (replies.length > 0 && !replies[0]!.meta.askContact) return replies;
       }
     }
+    // Semantic retrieval beside the lexical one: related articles the engine's words missed.
+    if (semantic && !budget.signal.aborted) {
+      const matches = await semantic.search(conversation.siteId, brain, input.question, ctx).catch(() => []);
+      const found = articlesFromMatches(brain, matches).filter((a) => !articles.some((b) => b.id === a.id));
+      if (found.length > 0) {
+        articles = [...articles, ...found].slice(0, MAX_GROUNDING_ARTICLES);
+        const scores = Object.fromEntries(matches.map((m) => [`${m.kind}:${m.refId}`, Math.round(m.score * 1000) / 1000]));
+        trace.push({ stage: 'semantic-retrieval', detail: `Embeddings found ${found.map((a) => `"${a.title}"`).join(', ')}.`, scores });
+      }
+    }
     if (articles.length === 0 || budget.signal.aborted) return null;
 
     // (b) A grounded answer, streamed.
@@ -79,7 +94,7 @@ export async function assistWithLlm(deps: ConversationDeps, input: AssistInput):
         {
           role: 'bot',
           body: copy.llmUnsupported,
-          decision: { ...decision, trace: [...decision.trace, { stage: 'llm-answer', detail: `The LLM found no answer in ${titles}: contact form offered.` }] },
+          decision: { ...decision, trace: [...trace, { stage: 'llm-answer', detail: `The LLM found no answer in ${titles}: contact form offered.` }] },
           meta: { askContact: true },
         },
       ];
@@ -93,7 +108,7 @@ export async function assistWithLlm(deps: ConversationDeps, input: AssistInput):
         bodyHtml: answerHtml(result.answer, cited, copy.sources),
         decision: {
           ...decision,
-          trace: [...decision.trace, { stage: 'llm-answer', detail: `The LLM answered from ${cited.map((a) => `"${a.title}"`).join(', ')}.` }],
+          trace: [...trace, { stage: 'llm-answer', detail: `The LLM answered from ${cited.map((a) => `"${a.title}"`).join(', ')}.` }],
         },
         meta: {
           citations: cited.map((a) => ({ id: a.id, versionId: a.versionId, title: a.title, slug: a.slug })),
@@ -128,8 +143,15 @@ function intentChoices(brain: Brain, decision: Decision, question: string): Inte
     }));
 }
 
+/** Articles for semantic matches: an article itself, or the answer article of a matching example's intent. */
+function articlesFromMatches(brain: Brain, matches: SemanticMatch[]): GroundingArticle[] {
+  return groundingArticles(brain, {
+    candidates: matches.map((m) => ({ kind: m.kind === 'article' ? 'article' : 'intent', id: m.refId, label: '', score: m.score })),
+  });
+}
+
 /** The candidates' articles: an article candidate itself, an intent candidate's answer article. */
-export function groundingArticles(brain: Brain, decision: Decision): GroundingArticle[] {
+export function groundingArticles(brain: Brain, decision: Pick<Decision, 'candidates'>): GroundingArticle[] {
   const ids: string[] = [];
   for (const c of decision.candidates) {
     const id = c.kind === 'article' ? c.id : (() => {

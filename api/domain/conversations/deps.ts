@@ -1,6 +1,7 @@
 import type { BrainProvider } from '../knowledge/brain.js';
 import type { Llm } from '../llm/ports.js';
 import type { TicketSummaryStore } from './summarise-handoff.js';
+import type { SemanticIndex } from '../llm/semantic-index.js';
 import type { Router } from '../routing/types.js';
 import type { ConversationEvents, ConversationStore } from './ports.js';
 
@@ -19,4 +20,6 @@ export interface ConversationDeps {
   background?: (task: () => Promise<void>) => void;
   /** Where hand-off summaries go (with an LLM). */
   summaries?: TicketSummaryStore;
+  /** Semantic retrieval (with an LLM that embeds). */
+  semantic?: SemanticIndex;
 }
