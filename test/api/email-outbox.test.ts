@@ -64,7 +64,8 @@ describe.each(databaseTargets())('email outbox on $name', (target) => {
     const mail = mailsWith('Reply number one')[0]!;
     expect(mail.raw).toMatch(/^From: Lumen Support <support@lumen\.example>/m);
     expect(mail.raw).toMatch(new RegExp(`^Subject: .*\\[#${t.number}\\]`, 'm'));
-    expect((await row(id)).status).toBe('sent');
+    // Marked sent once the SMTP server has acknowledged it (just after it received it).
+    await until(async () => (await row(id)).status === 'sent', 'marked sent');
     const link = /http:\/\/localhost:3000(\/c\/l1\.[\w.-]+)/.exec(mail.text)![1]!;
     const page = await k.get(link);
     expect(page.status).toBe(200);
