@@ -4,6 +4,7 @@ import { navigate, usePath } from './router';
 import { SignIn } from './SignIn';
 import { Inbox } from './Inbox';
 import { TicketPage } from './TicketPage';
+import { Admin } from './admin/Admin';
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -31,6 +32,7 @@ export function App() {
     );
 
   const ticket = /^\/console\/tickets\/(\d+)/.exec(path);
+  const inAdmin = me.user.role === 'admin' && path.startsWith('/console/admin');
   const signOut = async () => {
     await api.logout().catch(() => undefined);
     setMe(null);
@@ -40,6 +42,11 @@ export function App() {
     <div class="shell">
       <header class="top">
         <a class="brand" href="/console" onClick={(e) => { e.preventDefault(); navigate('/console'); }}>Knowns console</a>
+        {me.user.role === 'admin' && (
+          <a class="brand-link" style="color:#fff" href="/console/admin" onClick={(e) => { e.preventDefault(); navigate('/console/admin'); }}>
+            Admin
+          </a>
+        )}
         <span class="who">
           {me.user.name} ({me.user.role})
         </span>
@@ -47,7 +54,7 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main>{ticket ? <TicketPage number={Number(ticket[1])} me={me} /> : <Inbox me={me} />}</main>
+      <main>{inAdmin ? <Admin path={path} /> : ticket ? <TicketPage number={Number(ticket[1])} me={me} /> : <Inbox me={me} />}</main>
     </div>
   );
 }

@@ -26,6 +26,8 @@ export class ApiError extends Error {
 
 let csrf = '';
 export const setCsrf = (token: string) => (csrf = token);
+/** For the admin pages' client (widget/console/admin/api.ts). */
+export const getCsrf = () => csrf;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/v1/console${path}`, {
