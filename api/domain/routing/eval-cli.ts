@@ -150,7 +150,8 @@ export function runEval(
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const r = runEval(readJsonl(args.train), readJsonl(args.test), args.val ? readJsonl(args.val) : undefined, false, args.oosRecall);
+  const val = args.val ? readJsonl(args.val) : undefined;
+  const r = runEval(readJsonl(args.train), readJsonl(args.test), val, false, args.oosRecall);
   if (args.json) {
     process.stdout.write(JSON.stringify(r) + '\n');
     return;
@@ -163,7 +164,13 @@ function main(): void {
       `oos recall         ${pct(r.oosRecall)}`,
       `oos precision      ${pct(r.oosPrecision)}`,
       `macro-F1           ${pct(r.macroF1)}`,
-      `oos threshold      ${r.threshold.toFixed(4)}${args.val ? ` (picked on validation: best in-scope accuracy with oos recall ≥ ${args.oosRecall})` : ' (default)'}`,
+      `oos threshold      ${r.threshold.toFixed(4)}${
+        !val
+          ? ' (default)'
+          : val.some((row) => row.intent === null)
+            ? ` (picked on validation: best in-scope accuracy with oos recall ≥ ${args.oosRecall})`
+            : ' (picked on validation, which has no out-of-scope rows: best in-scope accuracy)'
+      }`,
       `training time      ${r.trainMs.toFixed(0)} ms`,
       `decision latency   p50 ${r.p50Ms.toFixed(3)} ms, p99 ${r.p99Ms.toFixed(3)} ms`,
       `peak memory (RSS)  ${r.peakRssMb.toFixed(0)} MB`,
