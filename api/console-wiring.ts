@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js';
 import type { ConversationStore } from './domain/conversations/ports.js';
+import type { SlaHours } from './domain/conversations/sla.js';
 import { createAccountStore } from '../db/repositories/accounts.js';
 import { createMacroStore, createTicketStore } from '../db/repositories/tickets.js';
 import { createKnowledgeWriter } from '../db/repositories/knowledge-loop.js';
@@ -33,6 +34,8 @@ export async function wireConsole(w: {
   mailer?: Mailer;
 }): Promise<{
   app: Pick<AppDeps, 'console' | 'onDelivered'>;
+  /** The admins' SLA targets, for tickets as they open. */
+  slaHours: () => Promise<SlaHours>;
   demoAdmin: { email: string; password: string } | null;
   close(): Promise<void>;
 }> {
@@ -71,6 +74,7 @@ export async function wireConsole(w: {
   if (!mailer) log.info('email: SMTP_URL is not set; reply emails wait in the outbox');
   return {
     demoAdmin,
+    slaHours: async () => (await tickets.tickets.slaPolicy()) as SlaHours,
     app: {
       onDelivered: (ids) => outboxStore.skipDelivered(ids),
       console: {

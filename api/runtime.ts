@@ -166,6 +166,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         background,
         summaries: createTicketSummaryStore(db),
         semantic,
+        slaHours: consoleWiring.slaHours,
       },
       hub,
       tokens: createTokenSigner(secret),

@@ -405,8 +405,9 @@ describe.each(databaseTargets())('console API on $name', (target) => {
       const heard: unknown[] = [];
       const off = k.hub.subscribe(t.conversationId, (e) => heard.push(e));
       expect((await agent.post(`/v1/console/tickets/${t.number}/typing`, { typing: true })).status).toBe(204);
+      // Heard through the database's NOTIFY, like every process hears it.
+      await expect.poll(() => heard.some((e) => JSON.stringify(e) === JSON.stringify({ type: 'typing', conversationId: t.conversationId, typing: true }))).toBe(true);
       off();
-      expect(heard).toContainEqual({ type: 'typing', conversationId: t.conversationId, typing: true });
     });
   });
 
@@ -500,6 +501,21 @@ describe.each(databaseTargets())('console API on $name', (target) => {
       expect(policy.normal!.firstResponse).toBe(8);
       const bad = await admin.send('PUT', '/v1/console/admin/sla', { low: { firstResponse: 10, resolution: 2 } });
       expect(bad.status).toBe(400);
+    });
+
+    it('new tickets take their due times from the SLA targets', async () => {
+      expect((await admin.send('PUT', '/v1/console/admin/sla', { normal: { firstResponse: 3, resolution: 30 } })).status).toBe(200);
+      try {
+        const t = await openTicket();
+        const [row] = await k.database.db.select().from(tickets).where(eq(tickets.number, t.number));
+        expect(row!.priority).toBe('normal');
+        expect(row!.firstResponseDueAt!.getTime() - row!.createdAt.getTime()).toBeGreaterThan(2.9 * 3_600_000);
+        expect(row!.firstResponseDueAt!.getTime() - row!.createdAt.getTime()).toBeLessThan(3.1 * 3_600_000);
+        expect(row!.resolutionDueAt!.getTime() - row!.createdAt.getTime()).toBeGreaterThan(29.9 * 3_600_000);
+        expect(row!.resolutionDueAt!.getTime() - row!.createdAt.getTime()).toBeLessThan(30.1 * 3_600_000);
+      } finally {
+        await admin.send('PUT', '/v1/console/admin/sla', { normal: { firstResponse: 8, resolution: 48 } });
+      }
     });
 
     it('creates a macro for a site', async () => {

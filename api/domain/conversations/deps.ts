@@ -4,6 +4,7 @@ import type { TicketSummaryStore } from './summarise-handoff.js';
 import type { SemanticIndex } from '../llm/semantic-index.js';
 import type { Router } from '../routing/types.js';
 import type { ConversationEvents, ConversationStore } from './ports.js';
+import type { SlaHours } from './sla.js';
 
 /** What the conversation use cases receive: ports, never concrete adapters. */
 export interface ConversationDeps {
@@ -22,4 +23,6 @@ export interface ConversationDeps {
   summaries?: TicketSummaryStore;
   /** Semantic retrieval (with an LLM that embeds). */
   semantic?: SemanticIndex;
+  /** The admins' SLA targets in hours per priority (absent: the defaults in sla.ts). */
+  slaHours?: () => Promise<SlaHours>;
 }

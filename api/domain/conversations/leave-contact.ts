@@ -61,7 +61,7 @@ export async function leaveContact(
       similarTickets: decision?.similarTickets ?? [],
       handoffTrigger: decision?.handoff?.trigger ?? null,
     },
-    ...dueTimes(priority, now),
+    ...dueTimes(priority, now, deps.slaHours ? await deps.slaHours() : undefined),
     confirmation: (n) => ({ role: 'system', body: copyFor(conversation.locale).ticketOpened(n), meta: { ticketNumber: n } }),
   });
   await deps.events.messagesAdded(conversation.id);

@@ -8,8 +8,11 @@ export const DEFAULT_SLA_HOURS = {
 
 export type Priority = keyof typeof DEFAULT_SLA_HOURS;
 
-export function dueTimes(priority: Priority, from: Date): { firstResponseDueAt: Date; resolutionDueAt: Date } {
-  const h = DEFAULT_SLA_HOURS[priority];
+/** Targets in hours per priority (admins set them; see /v1/console/admin/sla). */
+export type SlaHours = Record<Priority, { firstResponse: number; resolution: number }>;
+
+export function dueTimes(priority: Priority, from: Date, hours: SlaHours = DEFAULT_SLA_HOURS): { firstResponseDueAt: Date; resolutionDueAt: Date } {
+  const h = hours[priority] ?? DEFAULT_SLA_HOURS[priority];
   return {
     firstResponseDueAt: new Date(from.getTime() + h.firstResponse * 3_600_000),
     resolutionDueAt: new Date(from.getTime() + h.resolution * 3_600_000),
