@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../db/client.js';
 import {
   createWorkshopStore,
+  ensureBaseline,
   deleteGoldenQuestion,
   findHelpArticle,
   gapQuestions,
@@ -76,6 +77,8 @@ export async function wireWorkshop(deps: WorkshopWiringDeps) {
   });
 
   const listSites = () => db.select({ id: sites.id, key: sites.key, name: sites.name }).from(sites).orderBy(sites.key);
+  // Record what is live now as publish #1 before anyone edits: from then on, edits are drafts.
+  for (const s of await listSites()) await ensureBaseline(db, s.id);
 
   const admin: AdminRouteDeps = {
     workshop,

@@ -9,7 +9,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
-import { articles, articleVersions, contacts, conversations, goldenQuestions, intents, messages, publishes, sites, tickets } from '../schema/index.js';
+import { articleFlags, articles, articleVersions, contacts, conversations, goldenQuestions, intents, messages, publishes, sites, tickets, users } from '../schema/index.js';
 import { AppError } from '../../api/domain/errors.js';
 import type {
   ArticleRecord,
@@ -286,6 +286,28 @@ export function createWorkshopStore(db: Db): WorkshopStore {
       if (row.publishedVersionId) throw new AppError('conflict', 'The article is live: set it to draft and publish before deleting it.');
       await db.delete(articles).where(eq(articles.id, id));
       return true;
+    },
+
+    async openFlags(siteId, articleId) {
+      const rows = await db
+        .select({ f: articleFlags, by: users.name, ticketNumber: tickets.number })
+        .from(articleFlags)
+        .innerJoin(articles, eq(articles.id, articleFlags.articleId))
+        .innerJoin(users, eq(users.id, articleFlags.userId))
+        .leftJoin(tickets, eq(tickets.id, articleFlags.ticketId))
+        .where(and(eq(articles.siteId, siteId), eq(articleFlags.articleId, articleId), eq(articleFlags.status, 'open')))
+        .orderBy(desc(articleFlags.createdAt));
+      return rows.map((r) => ({ id: r.f.id, comment: r.f.comment, by: r.by, ticketNumber: r.ticketNumber ?? null, createdAt: r.f.createdAt.toISOString() }));
+    },
+    async resolveFlag(siteId, articleId, flagId) {
+      const [a] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.siteId, siteId), eq(articles.id, articleId)));
+      if (!a) return false;
+      const rows = await db
+        .update(articleFlags)
+        .set({ status: 'resolved', resolvedAt: new Date() })
+        .where(and(eq(articleFlags.id, flagId), eq(articleFlags.articleId, articleId), eq(articleFlags.status, 'open')))
+        .returning({ id: articleFlags.id });
+      return rows.length > 0;
     },
 
     async listIntents(siteId) {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { articles, articleVersions, intents, publishes } from '../../db/schema/index.js';
+import { articleFlags, articles, articleVersions, intents, publishes } from '../../db/schema/index.js';
 import { databaseTargets } from '../helpers/databases.js';
 import { testRuntime, type TestRuntime } from '../helpers/runtime.js';
 import { makeUser, signIn, type ConsoleClient } from '../helpers/console.js';
@@ -185,6 +185,20 @@ describe.each(databaseTargets())('admin API on $name', (target) => {
       // An edit after the publish is a draft: the help center keeps the published version.
       await json(await call('PUT', `${S}/articles/${article.id}`, { slug: 'export-to-word', title: 'Export to Word (new)', category: 'Notes', body: 'New text.', status: 'published' }), 200);
       expect(await (await k.get('/help/export-to-word')).text()).toContain('<h1>Export a note to Word</h1>');
+    });
+  });
+
+  describe('flags', () => {
+    it('lists the flags agents raised on an article until an admin marks them fixed', async () => {
+      const [a] = await k.database.db.select().from(articles).where(eq(articles.slug, 'refunds'));
+      const [flag] = await k.database.db.insert(articleFlags).values({ articleId: a!.id, userId: agent.user.id, comment: 'The refund window is 30 days now' }).returning();
+      const got = await json<{ flags: { id: string; comment: string; by: string }[] }>(await call('GET', `${S}/articles/${a!.id}`), 200);
+      expect(got.flags).toEqual([expect.objectContaining({ id: flag!.id, comment: 'The refund window is 30 days now', by: agent.user.name })]);
+      const resolved = await json<{ flags: unknown[] }>(await call('POST', `${S}/articles/${a!.id}/flags/${flag!.id}/resolve`), 200);
+      expect(resolved.flags).toEqual([]);
+      expect((await call('POST', `${S}/articles/${a!.id}/flags/${flag!.id}/resolve`)).status).toBe(404);
+      const [row] = await k.database.db.select().from(articleFlags).where(eq(articleFlags.id, flag!.id));
+      expect(row!.status).toBe('resolved');
     });
   });
 

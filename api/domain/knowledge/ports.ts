@@ -31,6 +31,15 @@ export interface ArticleRecord {
   updatedAt: string;
 }
 
+/** A flag an agent raised on an article ("this is wrong"), listed on it until resolved. */
+export interface ArticleFlagRecord {
+  id: string;
+  comment: string;
+  by: string;
+  ticketNumber: number | null;
+  createdAt: string;
+}
+
 export interface RenderedArticle {
   slug: string;
   category: string;
@@ -81,6 +90,9 @@ export interface WorkshopStore {
   /** Creates the article when `id` is null; always appends a version. Throws AppError('conflict') on a taken slug. */
   saveArticle(siteId: string, id: string | null, content: RenderedArticle, authorId: string | null): Promise<ArticleRecord>;
   deleteArticle(siteId: string, id: string): Promise<boolean>;
+  openFlags(siteId: string, articleId: string): Promise<ArticleFlagRecord[]>;
+  /** Marks an open flag of the article resolved; false when there is no such open flag. */
+  resolveFlag(siteId: string, articleId: string, flagId: string): Promise<boolean>;
 
   listIntents(siteId: string): Promise<IntentRecord[]>;
   getIntent(siteId: string, id: string): Promise<IntentRecord | null>;

@@ -137,7 +137,8 @@ export function adminRoutes(deps: AdminRouteDeps) {
       const { id } = c.req.valid('param');
       const article = await store.getArticle(siteOf(c), id);
       if (!article) throw new AppError('not_found', 'No such article.');
-      return c.json({ article, versions: await store.listVersions(siteOf(c), id) });
+      const [versions, flags] = await Promise.all([store.listVersions(siteOf(c), id), store.openFlags(siteOf(c), id)]);
+      return c.json({ article, versions, flags });
     })
     .put('/sites/:siteKey/articles/:id', validate('param', idParam), validate('json', articleInput), async (c) =>
       c.json({ article: await w.saveArticle(siteOf(c), c.req.valid('param').id, c.req.valid('json'), userId(c)) }),
@@ -145,6 +146,11 @@ export function adminRoutes(deps: AdminRouteDeps) {
     .delete('/sites/:siteKey/articles/:id', validate('param', idParam), async (c) => {
       if (!(await store.deleteArticle(siteOf(c), c.req.valid('param').id))) throw new AppError('not_found', 'No such article.');
       return c.body(null, 204);
+    })
+    .post('/sites/:siteKey/articles/:id/flags/:flagId/resolve', validate('param', idParam.extend({ flagId: z.uuid() })), async (c) => {
+      const { id, flagId } = c.req.valid('param');
+      if (!(await store.resolveFlag(siteOf(c), id, flagId))) throw new AppError('not_found', 'No such open flag on this article.');
+      return c.json({ flags: await store.openFlags(siteOf(c), id) });
     })
     .get('/sites/:siteKey/articles/:id/versions', validate('param', idParam), async (c) =>
       c.json({ versions: await store.listVersions(siteOf(c), c.req.valid('param').id) }),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { navigate } from '../router';
-import { admin, errorText, lines, type ArticleInput, type ArticleRecord, type ArticleVersionRecord, type VersionDiff } from './api';
+import { admin, errorText, lines, type ArticleFlagRecord, type ArticleInput, type ArticleRecord, type ArticleVersionRecord, type VersionDiff } from './api';
 
 const EMPTY: ArticleInput = { slug: '', title: '', category: 'General', summary: '', keywords: [], body: '', status: 'draft', note: '' };
 
@@ -42,6 +42,7 @@ function ArticleEditor({ id, onSaved }: { id: string | null; onSaved: () => void
   const [form, setForm] = useState<ArticleInput>(EMPTY);
   const [article, setArticle] = useState<ArticleRecord | null>(null);
   const [versions, setVersions] = useState<ArticleVersionRecord[]>([]);
+  const [flags, setFlags] = useState<ArticleFlagRecord[]>([]);
   const [preview, setPreview] = useState('');
   const [diff, setDiff] = useState<VersionDiff | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
@@ -56,6 +57,7 @@ function ArticleEditor({ id, onSaved }: { id: string | null; onSaved: () => void
   const reload = async (articleId: string) => {
     const r = await admin.article(articleId);
     fill(r.article, r.versions);
+    setFlags(r.flags);
   };
   useEffect(() => {
     if (id) reload(id).catch((e) => setMsg({ ok: false, text: errorText(e) }));
@@ -103,6 +105,19 @@ function ArticleEditor({ id, onSaved }: { id: string | null; onSaved: () => void
         </p>
       )}
       {msg && <p class={msg.ok ? 'notice' : 'error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
+      {flags.length > 0 && (
+        <div class="box" aria-label="Open flags">
+          <h2>Flagged by agents ({flags.length})</h2>
+          <ul class="plain">
+            {flags.map((f) => (
+              <li key={f.id}>
+                “{f.comment}” · {f.by}{f.ticketNumber ? ` · ticket #${f.ticketNumber}` : ''}{' '}
+                <button type="button" onClick={() => admin.resolveFlag(article!.id, f.id).then((r) => setFlags(r.flags), (e) => setMsg({ ok: false, text: errorText(e) }))}>Mark fixed</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <form onSubmit={save}>
         <div class="two">
           <div>

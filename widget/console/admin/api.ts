@@ -2,7 +2,7 @@
  * The admin workshop's client for /v1/admin/sites/:siteKey (same origin, session cookie, CSRF
  * token from the console's sign-in). Types come from the API's domain, dates as ISO strings.
  */
-import type { ArticleRecord, ArticleVersionRecord, IntentRecord, PublishRecord } from '../../../api/domain/knowledge/ports';
+import type { ArticleFlagRecord, ArticleRecord, ArticleVersionRecord, IntentRecord, PublishRecord } from '../../../api/domain/knowledge/ports';
 import type { VersionDiff } from '../../../api/domain/knowledge/diff-versions';
 import type { TryItResult } from '../../../api/domain/publishing/try-it';
 import type { ReplayReport } from '../../../api/domain/publishing/replay';
@@ -13,7 +13,7 @@ import type { IntentInput } from '../../../api/domain/intents/intent-input';
 import type { ArticleInput } from '../../../api/domain/knowledge/article-input';
 import { ApiError, getCsrf } from '../api';
 
-export type { ArticleRecord, ArticleVersionRecord, IntentRecord, PublishRecord, VersionDiff, TryItResult, ReplayReport, GapCluster, PendingChanges, ImportProblem, IntentInput, ArticleInput };
+export type { ArticleFlagRecord, ArticleRecord, ArticleVersionRecord, IntentRecord, PublishRecord, VersionDiff, TryItResult, ReplayReport, GapCluster, PendingChanges, ImportProblem, IntentInput, ArticleInput };
 
 export const SITE = 'demo';
 const base = () => `/v1/admin/sites/${encodeURIComponent(SITE)}`;
@@ -50,7 +50,8 @@ export interface Settings {
 
 export const admin = {
   articles: (q = '') => call<{ articles: ArticleRecord[] }>('GET', `/articles${q ? `?q=${encodeURIComponent(q)}` : ''}`),
-  article: (id: string) => call<{ article: ArticleRecord; versions: ArticleVersionRecord[] }>('GET', `/articles/${id}`),
+  article: (id: string) => call<{ article: ArticleRecord; versions: ArticleVersionRecord[]; flags: ArticleFlagRecord[] }>('GET', `/articles/${id}`),
+  resolveFlag: (id: string, flagId: string) => call<{ flags: ArticleFlagRecord[] }>('POST', `/articles/${id}/flags/${flagId}/resolve`),
   createArticle: (a: ArticleInput) => call<{ article: ArticleRecord }>('POST', '/articles', a),
   saveArticle: (id: string, a: ArticleInput) => call<{ article: ArticleRecord }>('PUT', `/articles/${id}`, a),
   preview: (body: string) => call<{ html: string }>('POST', '/articles/preview', { body }),
