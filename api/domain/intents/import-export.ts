@@ -198,7 +198,7 @@ export function planImport(text: string, format: ImportFormat, kind: ImportKind 
     const required = detected === 'intents' ? ['name'] : ['slug', 'title', 'body'];
     for (const r of required) if (!cols.includes(r)) problems.push({ line: header.line, field: r, message: `Missing column "${r}".` });
     for (const c of cols) if (!expected.includes(c)) problems.push({ line: header.line, field: c, message: `Unknown column "${c}"; expected ${expected.join(', ')}.` });
-    if (problems.length) return { plan, problems };
+    if (problems.length) return { plan, problems: problems.sort((a, b) => a.field.localeCompare(b.field)) };
     for (const row of rows) {
       const get = (name: string) => {
         const i = cols.indexOf(name);

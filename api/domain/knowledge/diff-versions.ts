@@ -38,12 +38,13 @@ export function diffLines(before: string, after: string): DiffLine[] {
         out.push({ op: 'same', text: am[i]!, oldLine: head + i + 1, newLine: head + j + 1 });
         i++;
         j++;
-      } else if (j < m && (i === n || lcs[at(i, j + 1)]! >= lcs[at(i + 1, j)]!)) {
-        out.push({ op: 'add', text: bm[j]!, oldLine: null, newLine: head + j + 1 });
-        j++;
-      } else {
+      } else if (i < n && (j === m || lcs[at(i + 1, j)]! >= lcs[at(i, j + 1)]!)) {
+        // Deletions before additions in a replaced block, as diff tools show them.
         out.push({ op: 'del', text: am[i]!, oldLine: head + i + 1, newLine: null });
         i++;
+      } else {
+        out.push({ op: 'add', text: bm[j]!, oldLine: null, newLine: head + j + 1 });
+        j++;
       }
     }
   }
