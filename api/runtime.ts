@@ -30,6 +30,7 @@ import { createTicketSummaryStore } from '../db/repositories/ticket-summary.js';
 import { createEmbeddingStore } from '../db/repositories/embeddings.js';
 import { createSemanticIndex } from './domain/llm/semantic-index.js';
 import { sites } from '../db/schema/index.js';
+import type { Brain } from './domain/knowledge/brain.js';
 
 export interface Runtime {
   app: App;
@@ -88,11 +89,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     const store = createConversationStore(db);
     // Models are compiled in a worker thread: a long training never blocks a decision.
     const trainer = createTrainer();
+    // Set once the optional LLM is wired (semantic retrieval); brains exist before it.
+    let onBrainBuilt: (siteId: string, brain: Brain) => void = () => {};
     const brains = createBrains({
       // Live = what the last publish made live (see db/repositories/workshop.ts).
       load: (siteId) => loadLiveKnowledge(db, siteId),
       compile: options.compile ?? ((input) => trainer.train(input)),
       recordBuild: (siteId, model) => recordModelBuild(db, siteId, model),
+      // Published knowledge changed: its embeddings catch up off the request path (optional LLM).
+      onBuilt: (siteId, brain) => onBrainBuilt(siteId, brain),
       log,
     });
 
@@ -145,6 +150,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       ? createSemanticIndex({ embedder: llm, store: createEmbeddingStore(db), model: config.OPENAI_EMBEDDING_MODEL, background })
       : undefined;
     if (semantic) {
+      onBrainBuilt = (siteId, brain) => background(async () => void (await semantic.sync(siteId, brain)));
       // Embed what is new since the last start (the seed, articles saved meanwhile), off the start-up path.
       background(async () => {
         for (const { id } of await db.select({ id: sites.id }).from(sites)) await semantic.sync(id, await brains.forSite(id));

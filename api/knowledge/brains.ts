@@ -7,6 +7,8 @@ export interface BrainDeps {
   load(siteId: string): Promise<SiteKnowledge>;
   compile(input: TrainingInput): Promise<CompiledModel>;
   recordBuild?(siteId: string, model: CompiledModel): Promise<void>;
+  /** Told of every brain built (first use, publish, rollback): e.g. embeddings catch up. */
+  onBuilt?(siteId: string, brain: Brain): void;
   log: Logger;
 }
 
@@ -24,11 +26,13 @@ export function createBrains(deps: BrainDeps): Brains {
     const model = await deps.compile({ intents: k.intents, articles: k.articles, solvedTickets: k.solvedTickets });
     await deps.recordBuild?.(siteId, model);
     deps.log.info('routing model built', { siteId, version: model.version, ms: Date.now() - started, ...model.stats });
-    return {
+    const brain: Brain = {
       model,
       intents: new Map(k.intents.map((i) => [i.id, i])),
       articles: new Map(k.articles.map((a) => [a.id, a])),
     };
+    deps.onBuilt?.(siteId, brain);
+    return brain;
   };
   return {
     forSite(siteId) {

@@ -208,7 +208,9 @@ export function createOpenAiLlm(options: OpenAiLlmOptions): Llm {
         }
       });
     } catch (e) {
-      log.warn('llm call failed', { purpose, error: (e as Error).name, message: (e as Error).message.slice(0, 200), breaker: breaker.state });
+      // No message text at warn: an endpoint's error may echo the prompt (customer text).
+      log.warn('llm call failed', { purpose, error: (e as Error).name, status: e instanceof APIError ? e.status : undefined, breaker: breaker.state });
+      log.debug('llm call failed: detail', { purpose, message: (e as Error).message.slice(0, 300) });
       throw e;
     } finally {
       clearTimeout(timer);

@@ -301,6 +301,17 @@ describe.each(databaseTargets())('optional LLM on $name', (target) => {
       expect(rows.every((r) => r.model === 'text-embedding-3-small' && r.vector.length === 64)).toBe(true);
     });
 
+    it('a rebuilt brain (a publish, a rollback) brings its embeddings up to date', async () => {
+      const [site] = await k.database.db.select().from(sites).where(eq(sites.key, 'demo'));
+      const before = (await k.database.db.select().from(embeddings).where(eq(embeddings.siteId, site!.id))).length;
+      await k.database.db.delete(embeddings).where(and(eq(embeddings.siteId, site!.id), eq(embeddings.kind, 'article')));
+      await k.brains.rebuild(site!.id);
+      await k.idle();
+      expect((await k.database.db.select().from(embeddings).where(eq(embeddings.siteId, site!.id))).length).toBe(before);
+      const embedded = fake.requests.filter((r) => r.purpose === 'embed').flatMap((r) => r.body.input as string[]);
+      expect(embedded).toHaveLength(21); // only the missing ones
+    });
+
     it('finds articles beside the lexical engine: an Unknown-Unknown gets a grounded answer', async () => {
       const [site] = await k.database.db.select().from(sites).where(eq(sites.key, 'demo'));
       const [refunds] = await k.database.db
