@@ -141,8 +141,16 @@ describe('agent workspace', () => {
     // Without the token: refused, even with the session cookie.
     expect(await fetchIn(adminPage.page, '/v1/console/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@example.com', password: 'xxxxxxxxxxxx', role: 'admin' }) })).toBe(403);
 
+    // Admins set the SLA targets in the console.
+    await adminPage.page.getByRole('link', { name: 'SLA targets' }).click();
+    await adminPage.page.getByLabel('Urgent first response (hours)').fill('2');
+    await adminPage.page.getByRole('button', { name: 'Save SLA targets' }).click();
+    await adminPage.page.getByText(/SLA targets saved/).waitFor();
+    expect(await adminPage.page.evaluate(async () => ((await (await fetch('/v1/console/admin/sla')).json()) as { policy: { urgent: { firstResponse: number } } }).policy.urgent.firstResponse)).toBe(2);
+
     const agentPage = await newPage();
     await signInToConsole(agentPage.page, 'agent.e2e@example.com', 'agent e2e password');
+    expect(await agentPage.page.getByRole('link', { name: 'SLA targets' }).count()).toBe(0);
     expect(await fetchIn(agentPage.page, '/v1/console/admin/users')).toBe(403);
     expect(await fetchIn(agentPage.page, '/v1/console/tickets')).toBe(200);
     // Signed out, the console is closed again.

@@ -5,6 +5,7 @@ import { SignIn } from './SignIn';
 import { Inbox } from './Inbox';
 import { TicketPage } from './TicketPage';
 import { Admin } from './admin/Admin';
+import { SlaSettings } from './SlaSettings';
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -47,6 +48,11 @@ export function App() {
             Admin
           </a>
         )}
+        {me.user.role === 'admin' && (
+          <a class="brand-link" style="color:#fff" href="/console/sla" onClick={(e) => { e.preventDefault(); navigate('/console/sla'); }}>
+            SLA targets
+          </a>
+        )}
         <span class="who">
           {me.user.name} ({me.user.role})
         </span>
@@ -54,7 +60,7 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main>{inAdmin ? <Admin path={path} /> : ticket ? <TicketPage number={Number(ticket[1])} me={me} /> : <Inbox me={me} />}</main>
+      <main>{inAdmin ? <Admin path={path} /> : me.user.role === 'admin' && path.startsWith('/console/sla') ? <SlaSettings /> : ticket ? <TicketPage number={Number(ticket[1])} me={me} /> : <Inbox me={me} />}</main>
     </div>
   );
 }

@@ -63,4 +63,7 @@ export const api = {
   addIt: (n: number, body: { example?: string; article?: { title: string; body: string }; intent?: { id: string } | { name: string; reason: string } }) =>
     call<{ article: { id: string } | null; intent: { id: string; name: string; created: boolean } | null }>('POST', `/tickets/${n}/add-it`, body),
   typing: (n: number, typing: boolean) => call<void>('POST', `/tickets/${n}/typing`, { typing }),
+  sla: () => call<{ policy: Record<string, { firstResponse: number; resolution: number }> }>('GET', '/admin/sla'),
+  saveSla: (policy: Record<string, { firstResponse: number; resolution: number }>) =>
+    call<{ policy: Record<string, { firstResponse: number; resolution: number }> }>('PUT', '/admin/sla', policy),
 };
