@@ -17,6 +17,8 @@ const toSite = (r: SiteRow): Site => ({
   greeting: r.greeting,
   languages: r.languages,
   appearance: r.appearance,
+  businessHours: r.businessHours,
+  offHoursMessage: r.offHoursMessage,
 });
 
 const toConversation = (r: ConversationRow): Conversation => ({

@@ -410,5 +410,18 @@ describe.each(databaseTargets())('admin API on $name', (target) => {
       const paths = ((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
       expect(paths).toEqual(expect.arrayContaining(['businessHours.timezone', 'appearance.color', 'appearance.position']));
     });
+
+    it('outside business hours the widget promises an email reply', async () => {
+      const closed = { timezone: 'UTC', days: { '0': [], '1': [], '2': [], '3': [], '4': [], '5': [], '6': [] } };
+      const greetingText = async () => {
+        const res = await k.post('/v1/widget/conversations', { siteKey: 'demo' });
+        return ((await res.json()) as { messages: WireMessage[] }).messages[0]!.text;
+      };
+      await json(await call('PUT', `${S}/settings`, { businessHours: closed, offHoursMessage: { en: "We're away: leave your email and we'll reply by email." } }), 200);
+      expect(await greetingText()).toContain("We're away: leave your email and we'll reply by email.");
+      await json(await call('PUT', `${S}/settings`, { businessHours: { ...closed, days: { ...closed.days, '0': [['00:00', '24:00']], '1': [['00:00', '24:00']], '2': [['00:00', '24:00']], '3': [['00:00', '24:00']], '4': [['00:00', '24:00']], '5': [['00:00', '24:00']], '6': [['00:00', '24:00']] } } }), 200);
+      expect(await greetingText()).not.toContain("We're away");
+      await json(await call('PUT', `${S}/settings`, { businessHours: null }), 200);
+    });
   });
 });

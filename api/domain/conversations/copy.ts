@@ -18,6 +18,7 @@ const en = {
   greeting: "Hi! How can we help?",
   llmUnsupported: "I couldn't find a clear answer to that in our help articles. Leave your email and a person from our team will get back to you.",
   sources: 'Sources',
+  offHours: "Our team is away right now. I can still help, and if I can't, leave your email: a person will reply by email when we're back.",
 };
 
 type Copy = typeof en;
@@ -38,6 +39,7 @@ const fr: Copy = {
   greeting: 'Bonjour ! Comment pouvons-nous vous aider ?',
   llmUnsupported: "Je n'ai pas trouvé de réponse claire dans nos articles d'aide. Laissez votre e-mail et une personne de notre équipe vous répondra.",
   sources: 'Sources',
+  offHours: "Notre équipe est absente pour le moment. Je peux quand même vous aider ; sinon, laissez votre e-mail : une personne vous répondra par e-mail à notre retour.",
 };
 
 const catalogue: Record<string, Copy> = { en, fr };

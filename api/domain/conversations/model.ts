@@ -1,4 +1,5 @@
 import type { Decision, Quadrant, Reason } from '../routing/types.js';
+import type { BusinessHours } from './business-hours.js';
 
 export type MessageRole = 'customer' | 'bot' | 'agent' | 'note' | 'system';
 
@@ -10,6 +11,10 @@ export interface Site {
   greeting: Record<string, string>;
   languages: string[];
   appearance: { color: string; position: 'right' | 'left' };
+  /** Null or absent: always staffed. */
+  businessHours?: BusinessHours | null;
+  /** What the bot says outside business hours, per language (empty: the default copy). */
+  offHoursMessage?: Record<string, string>;
 }
 
 export interface Conversation {

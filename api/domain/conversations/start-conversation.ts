@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import { copyFor, pickLocale } from './copy.js';
+import { isOpen } from './business-hours.js';
 import type { ConversationDeps } from './deps.js';
 import type { Conversation, Site, StoredMessage } from './model.js';
 
@@ -27,7 +28,9 @@ export async function startConversation(
     }
   }
   const locale = pickLocale(input.locale, site.languages);
-  const greeting = site.greeting[locale] ?? site.greeting.en ?? copyFor(locale).greeting;
+  let greeting = site.greeting[locale] ?? site.greeting.en ?? copyFor(locale).greeting;
+  // Outside business hours the bot still answers, but promises an email reply, not a live one.
+  if (!isOpen(site.businessHours, deps.now())) greeting += `\n\n${site.offHoursMessage?.[locale] || copyFor(locale).offHours}`;
   const conversation = await deps.store.createConversation({
     siteId: site.id,
     visitorId: input.visitorId ?? randomUUID(),
