@@ -11,6 +11,8 @@ import { testRuntime, type TestRuntime } from '../helpers/runtime.js';
 import { makeUser, signIn, type ConsoleClient } from '../helpers/console.js';
 import { freePort } from '../helpers/server.js';
 import { smtpSink } from '../helpers/smtp.js';
+import { createRuntime } from '../../api/runtime.js';
+import { createLogger } from '../../api/log.js';
 
 const uuid = () => crypto.randomUUID();
 
@@ -94,6 +96,25 @@ describe.each(databaseTargets())('email outbox on $name', (target) => {
     await reply(t.number, 'A later reply, after the outage.');
     await until(() => mailsWith('A later reply, after the outage.').length === 1, 'the later email arrives');
     expect(mailsWith('Reply during the outage.')).toHaveLength(1);
+  });
+
+  // Several processes share one outbox only on PostgreSQL (PGlite is one process per data folder).
+  if (target.name === 'postgres')
+  it('two processes draining one outbox send each email once', async () => {
+    // A second runtime (its own pool and outbox worker) on the same PostgreSQL database.
+    const other = await createRuntime({ ...k.config, SEED_DEMO: false }, { log: createLogger('silent') });
+    try {
+      const t = await ticket();
+      const texts = Array.from({ length: 12 }, (_, i) => `Parallel reply ${i + 1}.`);
+      await Promise.all(texts.map((text) => reply(t.number, text)));
+      await until(() => texts.every((text) => mailsWith(text).length >= 1), 'every email arrives');
+      // A later email after all of them: both workers have polled again by then.
+      await reply(t.number, 'The last one.');
+      await until(() => mailsWith('The last one.').length === 1, 'the last email arrives');
+      for (const text of texts) expect(mailsWith(text), text).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 });
 
