@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Me, type TicketList } from './api';
 import { dueIn, label, PRIORITIES, QUADRANTS, REASONS, STATUSES } from './format';
 import { navigate, useLiveEvents } from './router';
@@ -36,7 +36,15 @@ export function Inbox({ me }: { me: Me }) {
   const [data, setData] = useState<TicketList | null>(null);
   const [error, setError] = useState('');
   const [tick, setTick] = useState(0);
-  const live = useLiveEvents(() => setTick((t) => t + 1));
+  // Every conversation's activity is an event: re-read the list at most a few times a second.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const live = useLiveEvents(() => {
+    pending.current ??= setTimeout(() => {
+      pending.current = null;
+      setTick((t) => t + 1);
+    }, 300);
+  });
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
 
   useEffect(() => {
     const q = new URLSearchParams();

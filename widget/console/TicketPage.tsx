@@ -82,7 +82,7 @@ export function TicketPage({ number, me }: { number: number; me: Me }) {
     void api.users().then((u) => setUsers(u.users), () => undefined);
   }, [number]);
   useLiveEvents((e) => {
-    if (t && e.conversationId) void load();
+    if (t && e.conversationId === t.ticket.conversationId) void load();
   });
   useEffect(() => {
     if (t) setStatus(t.ticket.status);

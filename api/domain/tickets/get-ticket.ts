@@ -51,6 +51,8 @@ export async function getTicket(d: Pick<TicketDeps, 'tickets' | 'brains' | 'rout
   return {
     ticket: {
       number: t.number,
+      /** Live events name the conversation: the console re-reads this ticket when it changes. */
+      conversationId: t.conversationId,
       subject: t.subject,
       status: t.status,
       priority: t.priority,

@@ -176,8 +176,10 @@ export function consoleRoutes(deps: ConsoleRouteDeps) {
       const body = c.req.valid('json');
       const wait = byIp(`ip:${deps.clientIp(c)}`) ?? byEmail(`email:${body.email.toLowerCase()}`);
       if (wait !== null) throw new AppError('rate_limited', `Too many sign-in attempts; try again in ${wait} s.`, { retryAfterSeconds: wait });
-      const { user, token, csrfToken, expiresAt } = await signIn(a, { ...body, userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null });
-      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/', expires: expiresAt });
+      const { user, token, csrfToken } = await signIn(a, { ...body, userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null });
+      // A browser-session cookie: the server decides when the session ends (12 h idle, sliding),
+      // so an active agent is never signed out by a stale cookie expiry.
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/' });
       return c.json({ user, csrfToken }, 200);
     })
     .use('*', session)
