@@ -25,7 +25,8 @@ import { wireWorkshop } from './workshop-wiring.js';
 import { nullLlm, type Llm } from './domain/llm/ports.js';
 import { createOpenAiLlm } from './llm/openai-llm.js';
 import { createCircuitBreaker } from './llm/circuit-breaker.js';
-import { createLlmUsageSink } from '../db/repositories/llm-usage.js';
+import { createLlmUsageSink, llmUsageForSite } from '../db/repositories/llm-usage.js';
+import { getBrandVoice, setBrandVoice } from '../db/repositories/drafts.js';
 import { createTicketSummaryStore } from '../db/repositories/ticket-summary.js';
 import { createEmbeddingStore } from '../db/repositories/embeddings.js';
 import { createSemanticIndex } from './domain/llm/semantic-index.js';
@@ -196,6 +197,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       },
       heartbeatMs: options.heartbeatMs,
       admin: workshop.admin,
+      adminLlm: {
+        configured: llm.configured,
+        model: config.OPENAI_MODEL,
+        sites: workshop.admin.sites,
+        usage: (siteId, since) => llmUsageForSite(db, siteId, since),
+        brandVoice: { get: (siteId) => getBrandVoice(db, siteId), set: (siteId, voice) => setBrandVoice(db, siteId, voice) },
+        requireAdmin: workshop.admin.requireAdmin,
+        now: () => new Date(),
+      },
       help: workshop.help,
     });
 

@@ -13,6 +13,7 @@ import { errorHandler, problem } from './problem.js';
 import { pageRoutes, type PageDeps } from './routes/pages.js';
 import { widgetRoutes } from './routes/widget.js';
 import { adminRoutes, type AdminRouteDeps } from './routes/admin.js';
+import { adminLlmRoutes, type AdminLlmDeps } from './routes/admin-llm.js';
 import { helpRoutes, type HelpDeps } from './routes/help.js';
 import { consoleRoutes, type ConsoleRouteDeps } from './routes/console.js';
 import { consolePageRoutes, type ConsolePageDeps } from './routes/console-pages.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   pages: Omit<PageDeps, 'publicUrl'>;
   /** The admin workshop API (/v1/admin). */
   admin: AdminRouteDeps;
+  /** The optional LLM's admin routes (usage and cost, brand voice), also under /v1/admin. */
+  adminLlm: AdminLlmDeps;
   /** The public help center (/help, /sitemap.xml). */
   help: Omit<HelpDeps, 'publicUrl'>;
   heartbeatMs?: number;
@@ -101,6 +104,7 @@ export function createApp(deps: AppDeps) {
     )
     .route('/', consolePageRoutes({ ...deps.console.pages, widgetDir: deps.pages.widgetDir, tokens: deps.tokens }))
     .route('/v1/admin', adminRoutes(deps.admin))
+    .route('/v1/admin', adminLlmRoutes(deps.adminLlm))
     .route('/', helpRoutes({ ...deps.help, publicUrl: deps.publicUrl }))
     .route('/', pageRoutes({ ...deps.pages, publicUrl: deps.publicUrl }));
 

@@ -187,10 +187,11 @@ export function createOpenAiLlm(options: OpenAiLlmOptions): Llm {
    * whether it already showed something (a streamed delta): then a retry would repeat it, so none.
    */
   const call = async <T>(purpose: LlmPurpose, ctx: LlmCallContext, attempt: (signal: AbortSignal) => Promise<T>, started: () => boolean = () => false): Promise<T> => {
+    const timeoutMs = ctx.timeoutMs ?? options.timeoutMs;
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new LlmTimeout()), options.timeoutMs);
+    const timer = setTimeout(() => deadline.abort(new LlmTimeout()), timeoutMs);
     const signal = ctx.signal ? AbortSignal.any([deadline.signal, ctx.signal]) : deadline.signal;
-    const until = Date.now() + options.timeoutMs;
+    const until = Date.now() + timeoutMs;
     try {
       return await breaker.run(async () => {
         for (let n = 0; ; n++) {
@@ -221,7 +222,7 @@ export function createOpenAiLlm(options: OpenAiLlmOptions): Llm {
     call(purpose, ctx, async (signal) => {
       const res = await client.chat.completions.create(
         { model: options.model, messages: messagesOf(prompt), temperature: params.temperature, max_tokens: params.maxTokens },
-        { signal },
+        { signal, timeout: ctx.timeoutMs ?? options.timeoutMs },
       );
       const content = res.choices?.[0]?.message?.content;
       if (typeof content !== 'string') throw new LlmOutputError('The completion had no text.');
@@ -241,7 +242,7 @@ export function createOpenAiLlm(options: OpenAiLlmOptions): Llm {
         async (signal) => {
           const stream = await client.chat.completions.create(
             { model: options.model, messages: messagesOf(prompt), temperature: 0.2, max_tokens: 700, stream: true, stream_options: { include_usage: true } },
-            { signal },
+            { signal, timeout: ctx.timeoutMs ?? options.timeoutMs },
           );
           let text = '';
           let usage: { prompt_tokens: number; completion_tokens: number } | null = null;
@@ -293,7 +294,7 @@ export function createOpenAiLlm(options: OpenAiLlmOptions): Llm {
       return call('embed', ctx, async (signal) => {
         const res = await client.embeddings.create(
           { model: options.embeddingModel, input: texts.map((t) => (options.redactPii ? redactPii(t) : t)), encoding_format: 'float' },
-          { signal },
+          { signal, timeout: ctx.timeoutMs ?? options.timeoutMs },
         );
         const data = [...(res.data ?? [])].sort((a, b) => a.index - b.index);
         if (data.length !== texts.length || data.some((d) => !Array.isArray(d.embedding))) throw new LlmOutputError('Embeddings did not match the input.');

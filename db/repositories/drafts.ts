@@ -43,3 +43,9 @@ export async function setBrandVoice(db: Db, siteId: string, voice: string): Prom
     .values({ key: brandVoiceKey(siteId), value: voice })
     .onConflictDoUpdate({ target: appSettings.key, set: { value: voice, updatedAt: new Date() } });
 }
+
+/** A site's brand voice ('' when unset). */
+export async function getBrandVoice(db: Db, siteId: string): Promise<string> {
+  const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, brandVoiceKey(siteId)));
+  return row?.value ?? '';
+}

@@ -1,6 +1,6 @@
-import { eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { llmUsage } from '../schema/index.js';
+import { conversations, llmUsage } from '../schema/index.js';
 import type { LlmUsageRecord, LlmUsageSink } from '../../api/llm/openai-llm.js';
 
 export function createLlmUsageSink(db: Db): LlmUsageSink {
@@ -51,6 +51,17 @@ export async function llmUsageSince(db: Db, since: Date): Promise<(LlmUsageTotal
     .select({ purpose: llmUsage.purpose, ...totals })
     .from(llmUsage)
     .where(gte(llmUsage.createdAt, since))
+    .groupBy(llmUsage.purpose);
+  return rows.map((r) => ({ purpose: r.purpose, ...toTotals(r) }));
+}
+
+/** Token use and estimated cost of one site's conversations since a date, per purpose (admin screen). */
+export async function llmUsageForSite(db: Db, siteId: string, since: Date): Promise<(LlmUsageTotals & { purpose: string })[]> {
+  const rows = await db
+    .select({ purpose: llmUsage.purpose, ...totals })
+    .from(llmUsage)
+    .innerJoin(conversations, eq(conversations.id, llmUsage.conversationId))
+    .where(and(eq(conversations.siteId, siteId), gte(llmUsage.createdAt, since)))
     .groupBy(llmUsage.purpose);
   return rows.map((r) => ({ purpose: r.purpose, ...toTotals(r) }));
 }

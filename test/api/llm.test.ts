@@ -204,6 +204,14 @@ describe.each(databaseTargets())('optional LLM on $name', (target) => {
     expect(fake.requests.filter((r) => r.purpose === 'answer')).toHaveLength(1);
   });
 
+  it('a connection dropped before anything was shown is retried', async () => {
+    fake.script('answer', { kind: 'stream', chunks: ['never seen'], breakAfter: 0 }, { kind: 'stream', chunks: ['Choose Share [1].\nSOURCES: 1'] });
+    const { reply } = await ask(KNOWN_UNKNOWN);
+    expect(reply.text).toBe('Choose Share [1].');
+    expect(reply.citations.map((c) => c.title)).toEqual(['Share a note']);
+    expect(fake.requests.filter((r) => r.purpose === 'answer')).toHaveLength(2);
+  });
+
   it('records token use and a cost estimate per conversation', async () => {
     fake.script('answer', { kind: 'stream', chunks: ['Choose Share [1].\nSOURCES: 1'], usage: { prompt_tokens: 1000, completion_tokens: 100 } });
     const { c } = await ask(KNOWN_UNKNOWN);
@@ -380,5 +388,55 @@ describe('optional LLM: circuit breaker', () => {
     expect(second.suggestions.map((s) => s.label)).toEqual(['Share a note', 'Fix sync problems']);
     expect(fake.requests).toHaveLength(4);
     expect(k.logLines.some((l) => l.includes('"llm circuit"') && l.includes('"open"'))).toBe(true);
+  });
+});
+
+describe('optional LLM: admin routes', () => {
+  let fake: FakeOpenAi;
+  let k: TestRuntime;
+  let plain: TestRuntime;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    plain = await testRuntime(databaseTargets()[0]!, {});
+    // A stand-in for the console's admin session (tested with the console).
+    k = await testRuntime(databaseTargets()[0]!, llmEnv(fake), {
+      adminAuth: async (c, next) => {
+        c.set('user', { id: crypto.randomUUID(), role: 'admin' });
+        await next();
+      },
+    });
+    await k.idle();
+  });
+  afterAll(async () => {
+    await k?.dispose();
+    await plain?.dispose();
+    await fake?.close();
+  });
+
+  it('shows admins what the LLM costs, per purpose, and sets the brand voice for drafts', async () => {
+    fake.reset();
+    fake.script('answer', { kind: 'stream', chunks: ['Choose Share [1].\nSOURCES: 1'], usage: { prompt_tokens: 1000, completion_tokens: 100 } });
+    const c = await k.startConversation();
+    await k.post(`/v1/widget/conversations/${c.conversationId}/messages`, { clientMessageId: uuid(), text: KNOWN_UNKNOWN }, c.auth);
+
+    const res = await k.get('/v1/admin/sites/demo/llm?days=7');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { configured: boolean; usage: { total: { calls: number; costUsd: number }; byPurpose: { purpose: string; promptTokens: number }[] }; brandVoice: string };
+    expect(body.configured).toBe(true);
+    expect(body.usage.byPurpose.map((p) => p.purpose).sort()).toEqual(['answer', 'classify', 'embed']);
+    expect(body.usage.byPurpose.find((p) => p.purpose === 'answer')!.promptTokens).toBe(1000);
+    expect(body.usage.total.calls).toBe(3);
+    expect(body.usage.total.costUsd).toBeGreaterThan(0);
+    expect(body.brandVoice).toBe('');
+
+    const put = await k.app.request('/v1/admin/sites/demo/llm/brand-voice', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ brandVoice: 'Warm, direct, no jargon.' }) });
+    expect(put.status).toBe(200);
+    expect(((await (await k.get('/v1/admin/sites/demo/llm')).json()) as { brandVoice: string }).brandVoice).toBe('Warm, direct, no jargon.');
+    expect((await k.get('/v1/admin/sites/nope/llm')).status).toBe(404);
+  });
+
+  it('is for admins only', async () => {
+    const res = await plain.get('/v1/admin/sites/demo/llm');
+    expect(res.status).toBe(401);
   });
 });

@@ -14,6 +14,8 @@ export interface LlmCallContext {
   conversationId: string | null;
   /** Aborted when the caller's overall budget runs out. */
   signal?: AbortSignal;
+  /** Overrides the adapter's deadline (background work, e.g. embedding a whole knowledge base, may take longer). */
+  timeoutMs?: number;
 }
 
 /** An article the model may answer from: the current published version, as plain text. */

@@ -45,6 +45,8 @@ export interface SemanticIndexDeps {
 }
 
 const BATCH = 64;
+/** A batch embedded in the background may take longer than a customer waits for a reply. */
+const SYNC_TIMEOUT_MS = 60_000;
 export const DEFAULT_MIN_SCORE = 0.5;
 
 /** A stable 64-bit text fingerprint (two FNV-1a variants): what changed gets embedded again. */
@@ -97,7 +99,7 @@ export function createSemanticIndex(deps: SemanticIndexDeps): SemanticIndex {
       const added: StoredEmbedding[] = [];
       for (let i = 0; i < missing.length; i += BATCH) {
         const batch = missing.slice(i, i + BATCH);
-        const vectors = await deps.embedder.embed(batch.map((b) => b.text), { conversationId: null });
+        const vectors = await deps.embedder.embed(batch.map((b) => b.text), { conversationId: null, timeoutMs: SYNC_TIMEOUT_MS });
         const rows = batch.map((b, j) => ({ kind: b.kind, refId: b.refId, textHash: b.textHash, vector: vectors[j]! }));
         await deps.store.save(siteId, deps.model, rows);
         added.push(...rows);
