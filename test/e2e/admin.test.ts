@@ -6,6 +6,8 @@
  *  - edits an article: a new version, the diff shows the change, a restore brings the old text
  *    back as a new version.
  */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
@@ -13,6 +15,7 @@ import { startServer, type RunningServer } from '../helpers/server';
 
 const QUESTION = 'How do I frobnicate the flux capacitor?';
 const HOURS_ANSWER = /Our support team is available Monday to Friday/;
+const screenshots = fileURLToPath(new URL('../../widget/screenshots/', import.meta.url));
 
 let api: RunningServer;
 let browser: Browser;
@@ -95,6 +98,8 @@ describe('admin workshop', () => {
     await row.waitFor();
     expect(await row.locator('td.to').textContent()).toContain('answer: business_hours');
     expect(await row.locator('td.from').textContent()).not.toContain('business_hours');
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: `${screenshots}admin-replay.png`, fullPage: false });
 
     // Publish: the widget answers with the new intent at once.
     await page.getByLabel('Note').fill('frobnication is about business hours now');
