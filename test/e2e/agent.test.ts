@@ -5,15 +5,17 @@
  * The customer asks something the bot cannot answer and leaves an email; the agent (the demo
  * admin, whose password the server prints at first start) signs in, sees the ticket arrive
  * without reloading, cannot solve it before replying, replies with a macro while the customer
- * sees "Support is writing…", and the customer sees the reply at once. CSRF and cross-role
- * attempts from a signed-in browser fail.
+ * sees "Support is writing…", and the customer sees the reply at once. The reply email's link
+ * (a real SMTP server on loopback) reopens the conversation in another browser, where the customer
+ * carries on and reopens the solved ticket. CSRF and cross-role attempts from a signed-in browser fail.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { freePort, startServer, type RunningServer } from '../helpers/server';
+import { smtpSink } from '../helpers/smtp';
 
 const screenshots = fileURLToPath(new URL('../../widget/screenshots/', import.meta.url));
 const QUESTION = 'What colour socks does your CEO wear on Tuesdays?';
@@ -21,9 +23,14 @@ const QUESTION = 'What colour socks does your CEO wear on Tuesdays?';
 let api: RunningServer;
 let browser: Browser;
 let admin: { email: string; password: string };
+let smtp: ReturnType<typeof smtpSink>;
 
 beforeAll(async () => {
-  api = await startServer();
+  const port = await freePort();
+  smtp = smtpSink(port);
+  await smtp.start();
+  // Emails go out at once here (no grace period), so the link in them can be followed.
+  api = await startServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_DELAY_SECONDS: '0', OUTBOX_POLL_MS: '200' });
   const m = /Demo admin\s+(\S+) \/ (\S+)/.exec(api.output());
   if (!m) throw new Error(`the server did not print the demo admin's login:\n${api.output()}`);
   admin = { email: m[1]!, password: m[2]! };
@@ -33,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await api?.stop();
+  await smtp?.stop();
 });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
@@ -120,6 +128,23 @@ describe('agent workspace', () => {
 
     mkdirSync(screenshots, { recursive: true });
     await agent.page.screenshot({ path: `${screenshots}console.png`, fullPage: false });
+
+    // The reply was also emailed; its link reopens the conversation on another device, where the
+    // customer carries on, and their message reopens the solved ticket under the agent's eyes.
+    await expect.poll(() => smtp.received.some((m) => m.text.includes('Our CEO favours argyle.')), { timeout: 15_000 }).toBe(true);
+    const mail = smtp.received.find((m) => m.text.includes('Our CEO favours argyle.'))!;
+    const link = new RegExp(`${api.url.replace(/[.]/g, '\\.')}/c/l1\\.[\\w.-]+`).exec(mail.text)![0];
+    const phone = await newPage();
+    await phone.page.goto(link);
+    const log = phone.page.getByRole('log');
+    await log.getByText(/Our CEO favours argyle\./).waitFor();
+    await log.getByText(QUESTION).waitFor();
+    const phoneComposer = phone.page.getByRole('textbox', { name: 'Message' });
+    await phoneComposer.fill('Thanks! And on Wednesdays?');
+    await phoneComposer.press('Enter');
+    await agent.page.getByRole('list', { name: 'Transcript' }).getByText('Thanks! And on Wednesdays?').waitFor();
+    await agent.page.locator('h1 + .sub .badge.status-open').waitFor();
+    await phone.context.close();
     await customer.context.close();
     await agent.context.close();
   }, 90_000);
