@@ -221,6 +221,9 @@ describe.each(databaseTargets())('admin API on $name', (target) => {
       expect(xml).toContain('<loc>http://localhost:3000/help/export-to-word</loc>');
       expect(xml).not.toContain('draft-target');
       expect(await (await k.get('/robots.txt')).text()).toContain('Sitemap: http://localhost:3000/sitemap.xml');
+      const page = await (await k.get('/help/reset-your-password')).text();
+      expect(page).toContain('<h2>More in Account</h2>');
+      expect(page).toContain('<a href="/help/change-your-email-address">Change your email address</a>');
     });
   });
 

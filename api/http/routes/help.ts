@@ -108,7 +108,9 @@ img{max-width:100%}table{border-collapse:collapse}td,th{border:1px solid #d1d5db
       }
       c.header('cache-control', 'public, max-age=60');
       c.header('last-modified', new Date(article.updatedAt).toUTCString());
-      const body = `<p class="crumb"><a href="/help#${categoryId(article.category)}">${escapeHtml(article.category)}</a></p><article><h1>${escapeHtml(article.title)}</h1>${article.html}</article>`;
+      const related = (await deps.list(site.id)).filter((a) => a.category === article.category && a.slug !== article.slug).slice(0, 8);
+      const more = related.length ? `<aside aria-label="More in ${escapeHtml(article.category)}"><h2>More in ${escapeHtml(article.category)}</h2>${list(related)}</aside>` : '';
+      const body = `<p class="crumb"><a href="/help#${categoryId(article.category)}">${escapeHtml(article.category)}</a></p><article><h1>${escapeHtml(article.title)}</h1>${article.html}</article>${more}`;
       return c.html(
         shell({ siteName: site.name, title: `${article.title} · ${site.name} help center`, description: article.summary || article.title, path: articleHref(article.slug), body }),
       );
