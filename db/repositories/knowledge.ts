@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { articles, articleVersions, contacts, intents, sites, tickets } from '../schema/index.js';
+import { articles, articleVersions, contacts, intents, tickets } from '../schema/index.js';
 import type { PublishedArticle } from '../../api/domain/knowledge/brain.js';
 import type { ArticleSpec, IntentSpec, SolvedTicketSpec } from '../../api/domain/routing/types.js';
 
@@ -35,7 +35,11 @@ export interface SiteKnowledge {
   solvedTickets: SolvedTicketSpec[];
 }
 
-/** Everything the routing model for a site is compiled from: intents, published articles, solved tickets. */
+/**
+ * The site's current intents, published articles and solved tickets. The runtime compiles live
+ * models from `loadLiveKnowledge` and drafts from `loadDraftKnowledge` (db/repositories/workshop.ts);
+ * this is the seed's view, used by the database tests.
+ */
 export async function loadSiteKnowledge(db: Db, siteId: string): Promise<SiteKnowledge> {
   const [intentRows, articleRows, ticketRows] = await Promise.all([
     db.select().from(intents).where(eq(intents.siteId, siteId)),
@@ -70,27 +74,4 @@ export async function loadSiteKnowledge(db: Db, siteId: string): Promise<SiteKno
       solvedBy: t.assigneeId,
     })),
   };
-}
-
-/** A published article by site key and slug, for the help center. */
-export async function findPublishedArticle(db: Db, siteKey: string, slug: string) {
-  const [row] = await db
-    .select({ title: articleVersions.title, summary: articleVersions.summary, html: articleVersions.bodyHtml, category: articles.category })
-    .from(articles)
-    .innerJoin(sites, eq(sites.id, articles.siteId))
-    .innerJoin(articleVersions, eq(articleVersions.id, articles.publishedVersionId))
-    .where(and(eq(sites.key, siteKey), eq(articles.slug, slug), eq(articles.status, 'published')))
-    .limit(1);
-  return row ?? null;
-}
-
-/** Published articles of a site, for the help center index. */
-export async function listPublishedArticles(db: Db, siteKey: string) {
-  return db
-    .select({ slug: articles.slug, title: articleVersions.title, summary: articleVersions.summary, category: articles.category })
-    .from(articles)
-    .innerJoin(sites, eq(sites.id, articles.siteId))
-    .innerJoin(articleVersions, eq(articleVersions.id, articles.publishedVersionId))
-    .where(and(eq(sites.key, siteKey), eq(articles.status, 'published')))
-    .orderBy(articles.category, articleVersions.title);
 }
