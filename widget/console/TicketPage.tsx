@@ -376,7 +376,7 @@ function AddIt(props: { t: Ticket; number: number; question: string; answer: str
           ...(title.trim() && body.trim() ? { article: { title, body } } : {}),
           ...(intent === 'new' ? { intent: { name: newName, reason } } : intent ? { intent: { id: intent } } : {}),
         }),
-      'Added to the knowledge base: the bot learns it on its next build.',
+      'Added as a draft: it reaches customers with the next publish.',
     );
   };
   return (

@@ -16,8 +16,9 @@ export interface AddItInput {
 
 /**
  * "Add it": turn what was learnt on this ticket into knowledge. A draft article from the reply
- * (an admin publishes it), and the customer's question as an example of an existing or new intent,
- * so the routing model, rebuilt off the request path, answers the next such question itself.
+ * (an admin publishes it), and the customer's question as an example of an existing or new intent.
+ * Both are drafts: they reach customers with the next publish (the admin workshop), after which the
+ * bot answers the next such question itself.
  */
 export async function addIt(d: TicketDeps, actor: Actor, input: AddItInput) {
   if (!input.article && !input.intent) throw new AppError('validation_failed', 'Add an article, an intent example, or both.');
@@ -49,10 +50,6 @@ export async function addIt(d: TicketDeps, actor: Actor, input: AddItInput) {
     }
   }
   await d.tickets.updateTicket(t.id, {}, { actor, kind: 'added-knowledge', data: { articleId: article?.id ?? null, intentId: intent?.id ?? null, example } });
-  if (intent) {
-    // Retrain off the request path; the old model answers until the new one is swapped in.
-    void d.brains.rebuild(t.siteId).catch(() => undefined);
-  }
   await d.events.ticketChanged(t.conversationId, t.id);
   return { article, intent, example };
 }
