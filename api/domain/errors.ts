@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'unavailable',
+  'llm_unavailable',
   'internal',
 ] as const;
 

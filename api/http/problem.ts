@@ -30,6 +30,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  /** No LLM is configured (OPENAI_API_KEY unset): the feature asked for needs one. */
+  llm_unavailable: 503,
   internal: 500,
 };
 

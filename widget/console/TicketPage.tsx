@@ -1,9 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type Me, type Ticket } from './api';
+import { api, ApiError, type Draft, type Me, type Ticket } from './api';
 import { dueIn, label, PRIORITIES, REASONS, STATUSES, when } from './format';
 import { navigate, useLiveEvents } from './router';
 
 type Message = Ticket['transcript'][number];
+
+/**
+ * A draft as it goes into the reply box: the model's [n] markers mean nothing to the customer, so
+ * they are dropped and the articles the draft drew on are linked at the end (as "Use it" does).
+ */
+export function draftForReply(draft: Draft, origin: string): string {
+  const text = draft.text.replace(/[ \t]*\[\d{1,2}\]/g, '').trim();
+  const links = draft.citations.map((a) => `${a.title}: ${origin}/help/${encodeURIComponent(a.slug)}`);
+  return links.length ? `${text}\n\n${links.join('\n')}` : text;
+}
 
 const ROLE_NAME: Record<Message['role'], string> = { customer: 'Customer', bot: 'Bot', agent: 'Agent', note: 'Internal note', system: 'System' };
 
@@ -66,6 +76,7 @@ export function TicketPage({ number, me }: { number: number; me: Me }) {
   const [override, setOverride] = useState<string | null>(null);
   const [flagging, setFlagging] = useState<{ id: string; title: string } | null>(null);
   const [flagComment, setFlagComment] = useState('');
+  const [drafting, setDrafting] = useState(false);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typing = useRef(false);
 
@@ -143,6 +154,23 @@ export function TicketPage({ number, me }: { number: number; me: Me }) {
       setError((e as Error).message);
     }
   };
+  const draftReply = async () => {
+    setError('');
+    setNotice('');
+    setDrafting(true);
+    try {
+      const { draft } = await api.draft(number);
+      const text = draftForReply(draft, location.origin);
+      setReply((r) => (r.trim() ? `${r}\n\n${text}` : text));
+      setNotice(
+        `Draft added to the reply${draft.citations.length ? ` (from ${draft.citations.map((a) => `“${a.title}”`).join(', ')})` : ''}: read it and edit it before you send. Nothing was sent.`,
+      );
+    } catch (err) {
+      setError(`No draft: ${(err as Error).message}`);
+    } finally {
+      setDrafting(false);
+    }
+  };
   const changeStatus = async (e: Event) => {
     e.preventDefault();
     setError('');
@@ -178,6 +206,13 @@ export function TicketPage({ number, me }: { number: number; me: Me }) {
         {k.sla.resolutionBreached ? ' — breached' : ''}
         {k.sla.solvedAt ? ` · solved ${when(k.sla.solvedAt)}` : ''}
       </p>
+      {k.summary && (
+        <section class="box summary" aria-labelledby="summary-title">
+          <h2 id="summary-title">Hand-off summary</h2>
+          <p>{k.summary}</p>
+          <p class="sub">Written by the LLM when the ticket opened; the transcript below is the full record.</p>
+        </section>
+      )}
       <div aria-live="polite">
         {error && <p role="alert" class="error">{error}</p>}
         {notice && <p class="notice">{notice}</p>}
@@ -201,6 +236,11 @@ export function TicketPage({ number, me }: { number: number; me: Me }) {
               <button type="button" onClick={insertMacro} disabled={!macroId}>
                 Insert macro
               </button>
+              {me.llm && (
+                <button type="button" onClick={draftReply} disabled={drafting || k.status === 'closed'} aria-busy={drafting}>
+                  {drafting ? 'Drafting…' : 'Draft reply'}
+                </button>
+              )}
             </div>
             <label for="reply">Reply</label>
             <textarea id="reply" rows={5} value={reply} onInput={(e) => onReplyInput(e.currentTarget.value)} placeholder="Write to the customer (they see it in the chat, or by email)" />

@@ -10,9 +10,12 @@ import type { User } from '../../api/domain/accounts/model';
 /** What JSON makes of a type: Dates become strings. */
 export type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
-export type Ticket = Json<TicketView>;
+/** The ticket view, plus the hand-off summary the optional LLM wrote when it opened (null without one). */
+export type Ticket = Omit<Json<TicketView>, 'ticket'> & { ticket: Json<TicketView['ticket']> & { summary: string | null } };
 export type TicketList = Json<Awaited<ReturnType<typeof listTickets>>>;
-export type Me = { user: User; csrfToken: string };
+/** `llm`: whether an LLM is configured (the ticket view offers "Draft reply" only then). */
+export type Me = { user: User; csrfToken: string; llm: boolean };
+export type Draft = { text: string; citations: { id: string; title: string; slug: string }[] };
 
 export class ApiError extends Error {
   constructor(
@@ -62,6 +65,8 @@ export const api = {
   flag: (n: number, articleId: string, comment: string) => call<unknown>('POST', `/tickets/${n}/flags`, { articleId, comment }),
   addIt: (n: number, body: { example?: string; article?: { title: string; body: string }; intent?: { id: string } | { name: string; reason: string } }) =>
     call<{ article: { id: string } | null; intent: { id: string; name: string; created: boolean } | null }>('POST', `/tickets/${n}/add-it`, body),
+  /** A reply draft from the LLM, for the agent to edit; nothing is sent. */
+  draft: (n: number) => call<{ draft: Draft }>('POST', `/tickets/${n}/draft`),
   typing: (n: number, typing: boolean) => call<void>('POST', `/tickets/${n}/typing`, { typing }),
   sla: () => call<{ policy: Record<string, { firstResponse: number; resolution: number }> }>('GET', '/admin/sla'),
   saveSla: (policy: Record<string, { firstResponse: number; resolution: number }>) =>

@@ -24,6 +24,8 @@ import { applyMacro } from '../../domain/tickets/apply-macro.js';
 import { flagArticle } from '../../domain/tickets/flag-article.js';
 import { addIt } from '../../domain/tickets/add-it.js';
 import { agentTyping } from '../../domain/tickets/agent-typing.js';
+import { findTicketOrThrow } from '../../domain/tickets/find-ticket.js';
+import { draftReply, type DraftReplyDeps } from '../../domain/drafts/draft-reply.js';
 import type { RealtimeHub } from '../../realtime/hub.js';
 import { validate } from '../validate.js';
 import type { AppEnv } from '../env.js';
@@ -37,6 +39,14 @@ export interface ConsoleRouteDeps {
   /** Sign-in attempts per email per 15 minutes (per IP: five times that). */
   loginLimit: number;
   heartbeatMs?: number;
+  /** What the optional LLM adds to a ticket: reply drafts and the hand-off summary. */
+  assist: {
+    /** Whether an LLM is configured (the console offers "Draft reply" only then). */
+    llmConfigured: boolean;
+    drafts: DraftReplyDeps;
+    /** The ticket's hand-off summary; null when none was written (no LLM, or it failed). */
+    summary(ticketNumber: number): Promise<string | null>;
+  };
 }
 
 export interface ConsoleEnv {
@@ -163,7 +173,8 @@ export function consoleRoutes(deps: ConsoleRouteDeps) {
     const u = await a.store.findUserById(id);
     return !!u && !u.disabled;
   };
-  const me = (c: Context<ConsoleEnv>) => ({ user: c.get('user'), csrfToken: c.get('session').csrfToken });
+  const llm = deps.assist.llmConfigured;
+  const me = (c: Context<ConsoleEnv>) => ({ user: c.get('user'), csrfToken: c.get('session').csrfToken, llm });
 
   return new Hono<ConsoleEnv>()
     .use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large', 'The request body is larger than 64 KB.'); } }))
@@ -180,7 +191,7 @@ export function consoleRoutes(deps: ConsoleRouteDeps) {
       // A browser-session cookie: the server decides when the session ends (12 h idle, sliding),
       // so an active agent is never signed out by a stale cookie expiry.
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/' });
-      return c.json({ user, csrfToken }, 200);
+      return c.json({ user, csrfToken, llm }, 200);
     })
     .use('*', session)
     .get('/me', (c) => c.json(me(c)))
@@ -202,7 +213,22 @@ export function consoleRoutes(deps: ConsoleRouteDeps) {
       const { intent, ...q } = c.req.valid('query');
       return c.json(await listTickets(d, actorOf(c), { ...q, intentId: intent }));
     })
-    .get('/tickets/:number', validate('param', numberParam), async (c) => c.json(await getTicket(d, c.req.valid('param').number)))
+    .get('/tickets/:number', validate('param', numberParam), async (c) => {
+      const { number } = c.req.valid('param');
+      const [view, summary] = await Promise.all([getTicket(d, number), deps.assist.summary(number)]);
+      return c.json({ ...view, ticket: { ...view.ticket, summary } });
+    })
+    .post('/tickets/:number/draft', validate('param', numberParam), async (c) => {
+      const t = await findTicketOrThrow(d, c.req.valid('param').number);
+      const result = await draftReply(deps.assist.drafts, t.id);
+      if (!result.ok) {
+        throw result.reason === 'no-llm'
+          ? new AppError('llm_unavailable', 'Reply drafts need an LLM, and none is configured (set OPENAI_API_KEY).')
+          : new AppError('unavailable', 'The draft could not be written: the LLM failed, timed out, or wrote something that did not pass its checks. Try again, or write the reply yourself.');
+      }
+      // Nothing is sent: the agent edits the draft and sends it as a reply.
+      return c.json({ draft: { text: result.draft, citations: result.citations } });
+    })
     .post('/tickets/:number/reply', validate('param', numberParam), validate('json', textBody), async (c) => {
       const { message } = await replyToTicket(d, actorOf(c), { number: c.req.valid('param').number, ...c.req.valid('json') });
       return c.json({ message }, 201);
