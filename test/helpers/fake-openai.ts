@@ -9,8 +9,12 @@ import type { Socket } from 'node:net';
 export type FakeStep =
   /** A plain chat completion. */
   | { kind: 'chat'; content: string; usage?: Usage }
-  /** A streamed chat completion (SSE), one chunk per string; `breakAfter`: drop the connection after that many chunks. */
-  | { kind: 'stream'; chunks: string[]; breakAfter?: number; chunkDelayMs?: number; usage?: Usage }
+  /**
+   * A streamed chat completion (SSE), one chunk per string; `breakAfter`: drop the connection after
+   * that many chunks; `pauseAfter` + `resume`: after that many chunks, wait for `resume` to settle
+   * (a test holds the stream open while it looks at what was shown so far, then lets it go on).
+   */
+  | { kind: 'stream'; chunks: string[]; breakAfter?: number; chunkDelayMs?: number; usage?: Usage; pauseAfter?: number; resume?: Promise<unknown> }
   /** An HTTP error (429, 500…), with an optional Retry-After in seconds. */
   | { kind: 'error'; status: number; retryAfter?: number }
   /** Never answers (the client's timeout must fire). */
@@ -144,6 +148,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
           choices: [{ index: 0, delta, finish_reason: finish }],
         });
         for (let i = 0; i < step.chunks.length; i++) {
+          if (step.pauseAfter === i && step.resume) await step.resume.catch(() => undefined);
           if (step.breakAfter !== undefined && i >= step.breakAfter) {
             // Let what was written reach the client first: it broke half-way, not before.
             await new Promise((r) => setTimeout(r, 50));

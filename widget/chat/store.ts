@@ -36,6 +36,17 @@ export interface ChatState extends Persisted {
   online: boolean;
   agentTyping: boolean;
   identity: Identity | null;
+  /** Bot replies still being written (`event: delta`), until their stored message arrives. Not persisted. */
+  streaming: Streaming[];
+}
+
+/** A reply being streamed: the text so far, and pieces that arrived ahead of their turn. */
+export interface Streaming {
+  id: string;
+  text: string;
+  /** The index of the next piece to apply. */
+  next: number;
+  early: Record<number, string>;
 }
 
 export type Chat = ReturnType<typeof createChat>;
@@ -54,6 +65,7 @@ export function createChat(opts: ChatOptions) {
     online: navigator.onLine !== false,
     agentTyping: false,
     identity: null,
+    streaming: [],
   };
   const listeners = new Set<() => void>();
   const known = new Set(state.messages.map((m) => m.id));
@@ -67,6 +79,8 @@ export function createChat(opts: ChatOptions) {
   let eventsFor = '';
   let eventsRetry = 0;
   let lastColor = '';
+  /** Streams that ended without a stored message of theirs: a late piece must not revive them. */
+  const ended = new Set<string>();
 
   const persisted = (): Persisted => ({
     v: 1,
@@ -97,7 +111,9 @@ export function createChat(opts: ChatOptions) {
       opts.onUnread(unread);
     }
     const agentSpoke = p.messages.slice(-1)[0]?.role === 'agent';
-    set({ ...p, agentTyping: agentSpoke ? false : state.agentTyping });
+    // A stored message replaces its streamed draft, whatever the draft said (a fallback wins).
+    const streaming = state.streaming.filter((x) => !known.has(x.id));
+    set({ ...p, agentTyping: agentSpoke ? false : state.agentTyping, streaming });
     const color = p.site?.color;
     if (color && color !== lastColor) {
       lastColor = color;
@@ -121,7 +137,7 @@ export function createChat(opts: ChatOptions) {
     eventsFor = '';
     const next: Persisted = { ...persisted(), conversationId: undefined, token: undefined, messages: [], ticket: null };
     replace(siteKey, next);
-    set(next);
+    set({ ...next, streaming: [] });
   };
 
   const isGone = (e: unknown) => e instanceof ApiError && (e.status === 401 || e.status === 404);
@@ -176,6 +192,9 @@ export function createChat(opts: ChatOptions) {
           // Delivered: the message leaves the outbox as its confirmed copy enters the log.
           const messages = unionMessages(state.messages, [r.message, ...r.replies]);
           commit({ messages, outbox: state.outbox.filter((o) => o.clientMessageId !== next.clientMessageId) });
+          // The replies are final now; a draft with no stored message of its id has nothing left to wait for.
+          for (const x of state.streaming) ended.add(x.id);
+          if (state.streaming.length) set({ streaming: [] });
         } catch (e) {
           if (isGone(e) && resets++ < 1) {
             resetConversation();
@@ -218,6 +237,21 @@ export function createChat(opts: ChatOptions) {
     }
   }
 
+  /** A piece of a reply still being written: applied in index order, once each, until the message is stored. */
+  function delta(id: string, index: number, text: string) {
+    if (known.has(id) || ended.has(id)) return;
+    const cur = state.streaming.find((x) => x.id === id) ?? { id, text: '', next: 0, early: {} };
+    if (index < cur.next || index in cur.early) return;
+    const early = { ...cur.early, [index]: text };
+    let { text: body, next } = cur;
+    while (next in early) {
+      body += early[next];
+      delete early[next++];
+    }
+    const x: Streaming = { id, text: body, next, early };
+    set({ streaming: state.streaming.some((y) => y.id === id) ? state.streaming.map((y) => (y.id === id ? x : y)) : [...state.streaming, x] });
+  }
+
   /** Live messages (agent replies, other tabs) over SSE; EventSource resumes with Last-Event-ID. */
   function connectEvents() {
     const { conversationId, token } = state;
@@ -234,6 +268,16 @@ export function createChat(opts: ChatOptions) {
         if (m && typeof m.id === 'string') receive([m]);
       } catch {
         /* ignore a malformed event rather than drop the stream */
+      }
+    });
+    es.addEventListener('delta', (e) => {
+      try {
+        const d = JSON.parse((e as MessageEvent<string>).data) as { messageId?: unknown; index?: unknown; text?: unknown };
+        if (typeof d.messageId === 'string' && typeof d.text === 'string' && Number.isInteger(d.index)) {
+          delta(d.messageId, d.index as number, d.text);
+        }
+      } catch {
+        /* ignore */
       }
     });
     es.addEventListener('typing', (e) => {

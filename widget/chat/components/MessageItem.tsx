@@ -41,16 +41,30 @@ export function MessageItem({ m, latest, onFeedback, onPick }: Props) {
   );
 }
 
-export type Delivery = 'sending' | 'offline' | 'retrying' | 'failed';
+/** `received`: the server has it (its reply is being written); confirmed when the request returns. */
+export type Delivery = 'sending' | 'received' | 'offline' | 'retrying' | 'failed';
 
 /** A customer message the server has not confirmed yet. */
 export function PendingItem({ text, delivery }: { text: string; delivery: Delivery }) {
-  const label = { sending: t.sending, offline: t.queued, retrying: t.retrying, failed: t.failed }[delivery];
+  const label = { sending: t.sending, received: '', offline: t.queued, retrying: t.retrying, failed: t.failed }[delivery];
   return (
     <div class={`msg customer pending ${delivery}`}>
       <span class="sr">{t.you}: </span>
       <p class="body">{text}</p>
-      <p class="status">{label}</p>
+      {label && <p class="status">{label}</p>}
+    </div>
+  );
+}
+
+/**
+ * A bot reply still being written (streamed), replaced by its stored message when that arrives.
+ * aria-busy keeps screen readers from announcing every piece: the stored message is announced once.
+ */
+export function DraftItem({ id, text }: { id: string; text: string }) {
+  return (
+    <div class="msg bot draft" data-id={id} aria-busy="true">
+      <span class="sr">{t.bot}: </span>
+      <p class="body">{text}</p>
     </div>
   );
 }
