@@ -158,7 +158,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       });
     }
 
-    const consoleWiring = await wireConsole({ database, config, secret, hub, brains, store, log, mailer: options.mailer });
+    const consoleWiring = await wireConsole({ database, config, secret, hub, brains, store, log, mailer: options.mailer, llm });
 
     const app = createApp({
       ...consoleWiring.app,

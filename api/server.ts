@@ -53,6 +53,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`Knowns failed to start: ${(e as Error).stack ?? String(e)}\n`);
+  // drizzle wraps database errors ("Failed query: …"): the cause says what actually went wrong.
+  const cause = (e as { cause?: unknown }).cause;
+  process.stderr.write(`Knowns failed to start: ${(e as Error).stack ?? String(e)}\n${cause ? `Caused by: ${String((cause as Error).message ?? cause)}\n` : ''}`);
   process.exit(1);
 });
