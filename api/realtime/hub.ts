@@ -1,5 +1,6 @@
 import type { ConversationEvents } from '../domain/conversations/ports.js';
 import type { Logger } from '../log.js';
+import { createNotifyBatcher, parsePayload } from './notify-batcher.js';
 
 /** One event on the realtime channel. Small: listeners re-read the database for content. */
 export type RealtimeEvent =
@@ -44,16 +45,17 @@ export async function createRealtimeHub(transport: RealtimeTransport, log: Logge
   };
   const unlisten = await transport.listen(CHANNEL, (payload) => {
     try {
-      deliver(JSON.parse(payload) as RealtimeEvent);
+      for (const event of parsePayload<RealtimeEvent>(payload)) deliver(event);
     } catch {
       log.warn('realtime: ignored a malformed notification');
     }
   });
+  const notify = createNotifyBatcher<RealtimeEvent>((payload) => transport.notify(CHANNEL, payload));
   const hub: RealtimeHub = {
     async publish(event) {
       // Every process, this one included, hears the event through the database: once.
       try {
-        await transport.notify(CHANNEL, JSON.stringify(event));
+        await notify(event);
       } catch (e) {
         // The change is stored; this process's listeners still hear it, others catch up on their next event.
         log.warn('realtime notify failed', { error: (e as Error).message });
