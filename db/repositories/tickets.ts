@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { appSettings, contacts, feedback, macros, messages, outbox, ticketEvents, tickets, users } from '../schema/index.js';
 import type { MacroStore, TicketStore } from '../../api/domain/tickets/ports.js';
@@ -166,6 +166,14 @@ export function createTicketStore(db: Db): TicketStore {
         .groupBy(messages.role);
       const of = (role: string) => Number(rows.find((r) => r.role === role)?.seq ?? 0);
       return { customer: of('customer'), agent: of('agent') };
+    },
+    async ticketIntents() {
+      const rows = await db
+        .selectDistinct({ id: tickets.intentId, name: tickets.intentName })
+        .from(tickets)
+        .where(and(isNotNull(tickets.intentId), isNotNull(tickets.intentName)))
+        .orderBy(tickets.intentName);
+      return rows.map((r) => ({ id: r.id!, name: r.name! }));
     },
     async userNames(ids) {
       const unique = [...new Set(ids)];

@@ -231,6 +231,17 @@ describe.each(databaseTargets())('console API on $name', (target) => {
       expect(page1.total).toBeGreaterThanOrEqual(2);
     });
 
+    it('filters by the intent a ticket was opened with, and lists those intents for the filter', async () => {
+      const t = await openTicket('How do I reset my password?');
+      const other = await openTicket('Where is the numbat setting hidden?');
+      const all = (await (await agent.get('/v1/console/tickets?pageSize=100')).json()) as ListBody & { intents: { id: string; name: string }[] };
+      const reset = all.intents.find((i) => i.name === 'reset_password');
+      expect(reset).toBeDefined();
+      const filtered = (await (await agent.get(`/v1/console/tickets?intent=${reset!.id}&pageSize=100`)).json()) as ListBody;
+      expect(filtered.items.map((i) => i.number)).toContain(t.number);
+      expect(filtered.items.map((i) => i.number)).not.toContain(other.number);
+    });
+
     it('answers bad filters with a 400 naming the field', async () => {
       const res = await agent.get('/v1/console/tickets?status=lost&pageSize=1000');
       expect(res.status).toBe(400);

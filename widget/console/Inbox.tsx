@@ -8,6 +8,7 @@ interface Filters {
   priority: string;
   reason: string;
   quadrant: string;
+  intent: string;
   assignee: string;
   sla: string;
   q: string;
@@ -15,7 +16,7 @@ interface Filters {
   page: number;
 }
 
-const initial: Filters = { status: 'new,open,pending', priority: '', reason: '', quadrant: '', assignee: '', sla: '', q: '', sort: 'sla', page: 1 };
+const initial: Filters = { status: 'new,open,pending', priority: '', reason: '', quadrant: '', intent: '', assignee: '', sla: '', q: '', sort: 'sla', page: 1 };
 const PAGE_SIZE = 25;
 
 function Select(props: { id: string; label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
@@ -79,6 +80,7 @@ export function Inbox({ me }: { me: Me }) {
         <Select id="f-priority" label="Priority" value={f.priority} onChange={(v) => set({ priority: v })} options={all(PRIORITIES)} />
         <Select id="f-reason" label="Reason" value={f.reason} onChange={(v) => set({ reason: v })} options={all(REASONS)} />
         <Select id="f-quadrant" label="Quadrant" value={f.quadrant} onChange={(v) => set({ quadrant: v })} options={all(QUADRANTS)} />
+        <Select id="f-intent" label="Intent" value={f.intent} onChange={(v) => set({ intent: v })} options={[['', 'Any'], ...(data?.intents ?? []).map((i) => [i.id, i.name] as [string, string])]} />
         <Select id="f-assignee" label="Assignee" value={f.assignee} onChange={(v) => set({ assignee: v })} options={[['', 'Anyone'], ['me', 'Me'], ['none', 'Unassigned']]} />
         <Select id="f-sla" label="SLA" value={f.sla} onChange={(v) => set({ sla: v })} options={[['', 'Any'], ['breached', 'Breached'], ['due-soon', 'Due within an hour'], ['ok', 'On track']]} />
         <Select id="f-sort" label="Sort" value={f.sort} onChange={(v) => set({ sort: v })} options={[['sla', 'SLA due time'], ['newest', 'Newest'], ['oldest', 'Oldest'], ['updated', 'Recently updated']]} />

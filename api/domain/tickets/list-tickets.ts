@@ -8,7 +8,7 @@ export async function listTickets(d: Pick<TicketDeps, 'tickets' | 'now'>, actor:
   const { assignee, ...rest } = input;
   const assigneeId = assignee === undefined ? undefined : assignee === 'me' ? actor.id : assignee === 'none' ? null : assignee;
   const now = d.now();
-  const { items, total } = await d.tickets.listTickets({ ...rest, assigneeId }, now);
+  const [{ items, total }, intents] = await Promise.all([d.tickets.listTickets({ ...rest, assigneeId }, now), d.tickets.ticketIntents()]);
   const names = await d.tickets.userNames(items.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])));
   return {
     items: items.map((t) => ({
@@ -27,6 +27,7 @@ export async function listTickets(d: Pick<TicketDeps, 'tickets' | 'now'>, actor:
       updatedAt: t.updatedAt,
     })),
     total,
+    intents,
     page: input.page,
     pageSize: input.pageSize,
   };

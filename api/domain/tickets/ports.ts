@@ -48,6 +48,8 @@ export interface TicketStore {
   /** seq of the last customer message and of the last public agent reply. */
   lastSeqs(conversationId: string): Promise<{ customer: number; agent: number }>;
   userNames(ids: string[]): Promise<Map<string, string>>;
+  /** The intents tickets were opened with, for the inbox's intent filter. */
+  ticketIntents(): Promise<{ id: string; name: string }[]>;
   slaPolicy(): Promise<SlaPolicy>;
   saveSlaPolicy(policy: SlaPolicy): Promise<void>;
 }
