@@ -2,10 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { tickets as ticketsTable } from '../db/schema/index.js';
 import { createDraftSources } from '../db/repositories/drafts.js';
-import { createLlmUsageSink } from '../db/repositories/llm-usage.js';
-import { nullLlm, type Llm } from './domain/llm/ports.js';
-import { createOpenAiLlm } from './llm/openai-llm.js';
-import { createCircuitBreaker } from './llm/circuit-breaker.js';
+import type { Llm } from './domain/llm/ports.js';
 import type { ConversationStore } from './domain/conversations/ports.js';
 import type { SlaHours } from './domain/conversations/sla.js';
 import { createAccountStore } from '../db/repositories/accounts.js';
@@ -40,7 +37,8 @@ export async function wireConsole(w: {
   log: Logger;
   mailer?: Mailer;
   /** The optional LLM for reply drafts; without one, the console makes its own from config (none without OPENAI_API_KEY). */
-  llm?: Llm;
+  /** The runtime's LLM client (nullLlm when none is configured): customers' answers and agents' drafts share it. */
+  llm: Llm;
 }): Promise<{
   app: Pick<AppDeps, 'console' | 'onDelivered'>;
   /** The admins' SLA targets, for tickets as they open. */
@@ -69,7 +67,7 @@ export async function wireConsole(w: {
     siteName: async (siteId) => (await store.findSiteById(siteId))?.name ?? 'Support',
     now: () => new Date(),
   };
-  const llm = w.llm ?? consoleLlm(config, database, log);
+  const llm = w.llm;
   const mailer = w.mailer ?? (config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : null);
   const worker = mailer
     ? await startOutboxWorker({
@@ -113,29 +111,4 @@ export async function wireConsole(w: {
       await worker?.stop();
     },
   };
-}
-
-/**
- * The console's LLM client, from the same settings as the customers' one: drafts are agent-side
- * calls, so they get their own circuit breaker (a burst of failed drafts never opens the circuit
- * on customers' answers, nor the other way round); token use goes to the same `llm_usage` table.
- */
-function consoleLlm(config: Config, database: Database, log: Logger): Llm {
-  if (!config.OPENAI_API_KEY) return nullLlm;
-  return createOpenAiLlm({
-    apiKey: config.OPENAI_API_KEY,
-    baseURL: config.OPENAI_BASE_URL,
-    model: config.OPENAI_MODEL,
-    embeddingModel: config.OPENAI_EMBEDDING_MODEL,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    maxRetries: config.LLM_MAX_RETRIES,
-    redactPii: config.LLM_REDACT_PII,
-    breaker: createCircuitBreaker({
-      failures: config.LLM_BREAKER_FAILURES,
-      cooldownMs: config.LLM_BREAKER_COOLDOWN_MS,
-      onStateChange: (state) => log.warn('llm circuit', { state, client: 'console' }),
-    }),
-    usage: createLlmUsageSink(database.db),
-    log,
-  });
 }
