@@ -4,21 +4,10 @@ import { createdAt, id, timestamps } from './columns.js';
 import { sites } from './sites.js';
 import { conversations } from './conversations.js';
 import { contacts } from './contacts.js';
+import type { TicketContext } from '../../api/domain/conversations/model.js';
 
 /** Short, human-friendly ticket numbers: #1001, #1002… */
 export const ticketNumbers = pgSequence('ticket_number_seq', { startWith: 1001 });
-
-/** Everything an agent needs that is not already in the transcript. */
-export interface TicketContext {
-  page: string | null;
-  referrer: string | null;
-  userAgent: string | null;
-  locale: string;
-  /** Articles the bot showed, and the customer's Yes/No on each (null: no answer). */
-  articlesShown: { articleId: string; title: string; messageId: string; helpful: boolean | null }[];
-  similarTickets: { id: string; number: number; solvedBy: string | null; score: number }[];
-  handoffTrigger: string | null;
-}
 
 export const tickets = pgTable(
   'tickets',

@@ -66,6 +66,18 @@ export interface RoutingHistoryItem {
   decision: Pick<Decision, 'action' | 'intentId'> | null;
 }
 
+/** Everything an agent needs that is not already in the transcript. */
+export interface TicketContext {
+  page: string | null;
+  referrer: string | null;
+  userAgent: string | null;
+  locale: string;
+  /** Articles the bot showed, and the customer's Yes/No on each (null: no answer). */
+  articlesShown: { articleId: string; title: string; messageId: string; helpful: boolean | null }[];
+  similarTickets: { id: string; number: number; solvedBy: string | null; score: number }[];
+  handoffTrigger: string | null;
+}
+
 /** A reply to be stored. */
 export interface NewReply {
   /** Set when the id was announced before the reply was stored (streamed answer deltas). */
@@ -96,15 +108,7 @@ export interface NewTicket {
   quadrant: Quadrant;
   escalated: boolean;
   transcript: { role: string; body: string; at: string }[];
-  context: {
-    page: string | null;
-    referrer: string | null;
-    userAgent: string | null;
-    locale: string;
-    articlesShown: { articleId: string; title: string; messageId: string; helpful: boolean | null }[];
-    similarTickets: { id: string; number: number; solvedBy: string | null; score: number }[];
-    handoffTrigger: string | null;
-  };
+  context: TicketContext;
   firstResponseDueAt: Date;
   resolutionDueAt: Date;
   /** The confirmation shown to the customer, stored in the same transaction. */

@@ -1,5 +1,5 @@
 import type { Decision, Quadrant, Reason } from '../routing/types.js';
-import type { MessageMeta } from '../conversations/model.js';
+import type { MessageMeta, TicketContext } from '../conversations/model.js';
 import type { Priority } from '../conversations/sla.js';
 import type { User } from '../accounts/model.js';
 
@@ -46,15 +46,7 @@ export interface TicketRecord {
   createdAt: Date;
   updatedAt: Date;
   contact: { id: string; name: string | null; email: string };
-  context: {
-    page: string | null;
-    referrer: string | null;
-    userAgent: string | null;
-    locale: string;
-    articlesShown: { articleId: string; title: string; messageId: string; helpful: boolean | null }[];
-    similarTickets: { id: string; number: number; solvedBy: string | null; score: number }[];
-    handoffTrigger: string | null;
-  };
+  context: TicketContext;
 }
 
 export interface TranscriptMessage {
