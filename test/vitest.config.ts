@@ -12,6 +12,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: PGlite instances and Chromium are heavy; don't oversubscribe.
     maxWorkers: 2,
+    // On CI, a failed test gets two more tries: browser tests share two cores with the servers they
+    // drive. A test that passes only on a retry is still listed in the output, so flakes stay visible.
+    retry: process.env.CI ? 2 : 0,
     reporters: ['default'],
   },
 });
