@@ -1,20 +1,12 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrReport } from './config.js';
 import { createRuntime, DEMO_SITE_KEY } from './runtime.js';
 
 /** Starts Knowns: `npm start`. Prints the URLs once it listens. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = loadConfigOrReport();
+  if (!config) process.exit(2);
   const runtime = await createRuntime(config);
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
     const base = config.PUBLIC_URL ? config.publicUrl : `http://localhost:${info.port}`;

@@ -3,7 +3,7 @@
  * Creates a console user on the configured database (DATABASE_URL, or the PGlite in DATA_DIR).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrReport } from '../config.js';
 import { openDatabase } from '../../db/client.js';
 import { applyMigrations } from '../../db/migrate.js';
 import { createAccountStore } from '../../db/repositories/accounts.js';
@@ -25,16 +25,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${usage}\n`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadConfigOrReport();
+  if (!config) return 2;
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await applyMigrations(database);

@@ -10,8 +10,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { launchBrowser, newPage as openPage } from '../helpers/browser';
+import { demoAdminLogin, startServer, type RunningServer } from '../helpers/server';
 
 const QUESTION = 'How do I frobnicate the flux capacitor?';
 const HOURS_ANSWER = /Our support team is available Monday to Friday/;
@@ -23,9 +23,7 @@ let admin: { email: string; password: string };
 
 beforeAll(async () => {
   api = await startServer();
-  const m = /Demo admin\s+(\S+) \/ (\S+)/.exec(api.output());
-  if (!m) throw new Error(`the server did not print the demo admin's login:\n${api.output()}`);
-  admin = { email: m[1]!, password: m[2]! };
+  admin = demoAdminLogin(api);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -35,11 +33,9 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[page error]', e.message));
-  page.on('dialog', (d) => void d.accept());
-  return { context, page };
+  const opened = await openPage(browser);
+  opened.page.on('dialog', (d) => void d.accept());
+  return opened;
 }
 
 async function signInAsAdmin(page: Page) {

@@ -11,10 +11,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { freePort, startServer, type RunningServer } from '../helpers/server';
+import { launchBrowser, newPage as openPage } from '../helpers/browser';
+import { demoAdminLogin, freePort, startServer, type RunningServer } from '../helpers/server';
 import { smtpSink } from '../helpers/smtp';
 
 const screenshots = fileURLToPath(new URL('../../widget/screenshots/', import.meta.url));
@@ -31,9 +31,7 @@ beforeAll(async () => {
   await smtp.start();
   // Emails go out at once here (no grace period), so the link in them can be followed.
   api = await startServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_DELAY_SECONDS: '0', OUTBOX_POLL_MS: '200' });
-  const m = /Demo admin\s+(\S+) \/ (\S+)/.exec(api.output());
-  if (!m) throw new Error(`the server did not print the demo admin's login:\n${api.output()}`);
-  admin = { email: m[1]!, password: m[2]! };
+  admin = demoAdminLogin(api);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -43,12 +41,7 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[page error]', e.message));
-  return { context, page };
-}
+const newPage = () => openPage(browser);
 
 const chatOf = (page: Page): FrameLocator => page.frameLocator('knowns-widget iframe');
 

@@ -12,9 +12,9 @@
 import { createServer, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, newPage as openPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import type { WireMessage } from '../../api/domain/conversations/wire';
 
@@ -97,12 +97,7 @@ afterAll(async () => {
 
 // ── helpers ──
 
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[page error]', e.message));
-  return { context, page };
-}
+const newPage = (options: Parameters<Browser['newContext']>[0] = {}) => openPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
 
 const launcherOf = (page: Page) => page.getByRole('button', { name: 'Open chat' });
 const chatOf = (page: Page): FrameLocator => page.frameLocator('knowns-widget iframe');

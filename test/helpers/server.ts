@@ -83,3 +83,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     },
   };
 }
+
+/** The demo admin's login, as the server printed it in its start banner. */
+export function demoAdminLogin(server: RunningServer): { email: string; password: string } {
+  const m = /Demo admin\s+(\S+) \/ (\S+)/.exec(server.output());
+  if (!m) throw new Error(`the server did not print the demo admin's login:\n${server.output()}`);
+  return { email: m[1]!, password: m[2]! };
+}

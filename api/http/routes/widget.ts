@@ -156,7 +156,8 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
             if (sent.has(event.messageId) || event.index < (nextDelta.get(event.messageId) ?? 0)) return;
             nextDelta.set(event.messageId, event.index + 1);
             deltas.push({ messageId: event.messageId, index: event.index, text: event.text });
-          } else pending = true;
+          } else if (event.type === 'messages') pending = true;
+          else return; // console-only events (a ticket's status, assignee…) change nothing the customer sees
           wake?.();
         });
         stream.onAbort(() => {
