@@ -74,7 +74,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const sql = postgres(url, { max: 20, onnotice: () => {}, connect_timeout: 10 });
-  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  const db = drizzlePostgres(preparedStatements(sql), { schema }) as unknown as Db;
   return {
     db,
     driver: 'postgres',
@@ -111,4 +111,20 @@ async function openPostgres(url: string): Promise<Database> {
       await sql.end({ timeout: 5 });
     },
   };
+}
+
+/**
+ * drizzle runs its queries through `sql.unsafe(text, params)`, which postgres.js sends unnamed:
+ * every execution is parsed and planned again, and waits for a Describe round trip first. Named
+ * (prepared) statements are parsed once per connection and then cost one round trip. Query texts
+ * are drizzle's, with parameters for every value, so the set of statements stays small.
+ */
+function preparedStatements(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop !== 'unsafe') return Reflect.get(target, prop, receiver);
+      return (text: string, args: postgres.ParameterOrJSON<never>[] = [], options: postgres.UnsafeQueryOptions = {}) =>
+        target.unsafe(text, args, args.length > 0 ? { ...options, prepare: true } : options);
+    },
+  });
 }

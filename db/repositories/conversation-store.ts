@@ -66,6 +66,65 @@ const isUniqueViolation = (e: unknown): boolean => {
   return err?.code === '23505' || err?.cause?.code === '23505';
 };
 
+/**
+ * The statements every customer message runs, built once: drizzle then only fills in the values
+ * (building a query costs more CPU than PostgreSQL spends running these), and postgres.js keeps
+ * them prepared on each connection.
+ */
+function hotPath(db: Db) {
+  const p = sql.placeholder;
+  const replyInserts = new Map<number, ReturnType<typeof buildReplyInsert>>();
+  function buildReplyInsert(n: number) {
+    const rows = Array.from({ length: n }, (_, i) => ({
+      id: p(`id${i}`),
+      conversationId: p('conversationId'),
+      replyToId: p('replyToId'),
+      role: p(`role${i}`),
+      body: p(`body${i}`),
+      bodyHtml: p(`bodyHtml${i}`),
+      // Placeholders skip drizzle's null handling (a JSON null would be stored): stringified here.
+      decision: sql`${p(`decision${i}`)}::jsonb`,
+      meta: sql`${p(`meta${i}`)}::jsonb`,
+      replyIndex: p(`replyIndex${i}`),
+    }));
+    return db.insert(messages).values(rows).returning().prepare(`knowns_insert_replies_${n}`);
+  }
+  return {
+    conversationWithTicket: db
+      .select({ c: conversations, t: { id: tickets.id, number: tickets.number, status: tickets.status } })
+      .from(conversations)
+      .leftJoin(tickets, eq(tickets.conversationId, conversations.id))
+      .where(eq(conversations.id, p('id')))
+      .limit(1)
+      .prepare('knowns_conversation_with_ticket'),
+    routingHistory: db
+      .select({
+        id: messages.id,
+        role: messages.role,
+        helpful: feedback.helpful,
+        action: sql<string | null>`${messages.decision}->>'action'`,
+        intentId: sql<string | null>`${messages.decision}->>'intentId'`,
+      })
+      .from(messages)
+      .leftJoin(feedback, eq(feedback.messageId, messages.id))
+      .where(eq(messages.conversationId, p('conversationId')))
+      .orderBy(asc(messages.seq))
+      .prepare('knowns_routing_history'),
+    insertCustomerMessage: db
+      .insert(messages)
+      .values({ conversationId: p('conversationId'), clientMessageId: p('clientMessageId'), body: p('body'), role: 'customer' })
+      .onConflictDoNothing({ target: [messages.conversationId, messages.clientMessageId] })
+      .returning()
+      .prepare('knowns_insert_customer_message'),
+    /** A bot turn has one to a few replies: one prepared insert per count. */
+    insertReplies(n: number) {
+      let q = replyInserts.get(n);
+      if (!q) replyInserts.set(n, (q = buildReplyInsert(n)));
+      return q;
+    },
+  };
+}
+
 export function createConversationStore(db: Db): ConversationStore {
   const messagesWithFeedback = (where: ReturnType<typeof eq>) =>
     db
@@ -75,6 +134,7 @@ export function createConversationStore(db: Db): ConversationStore {
       .where(where)
       .orderBy(asc(messages.seq));
 
+  const hot = hotPath(db);
   const store: ConversationStore = {
     async findSiteByKey(key) {
       const [row] = await db.select().from(sites).where(eq(sites.key, key)).limit(1);
@@ -102,28 +162,12 @@ export function createConversationStore(db: Db): ConversationStore {
       });
     },
     async findConversationWithTicket(id) {
-      const [row] = await db
-        .select({ c: conversations, t: { id: tickets.id, number: tickets.number, status: tickets.status } })
-        .from(conversations)
-        .leftJoin(tickets, eq(tickets.conversationId, conversations.id))
-        .where(eq(conversations.id, id))
-        .limit(1);
+      const [row] = await hot.conversationWithTicket.execute({ id });
       if (!row) return null;
       return { conversation: toConversation(row.c), ticket: row.t?.id ? (row.t as TicketSummary) : null };
     },
     async routingHistory(conversationId) {
-      const rows = await db
-        .select({
-          id: messages.id,
-          role: messages.role,
-          helpful: feedback.helpful,
-          action: sql<string | null>`${messages.decision}->>'action'`,
-          intentId: sql<string | null>`${messages.decision}->>'intentId'`,
-        })
-        .from(messages)
-        .leftJoin(feedback, eq(feedback.messageId, messages.id))
-        .where(eq(messages.conversationId, conversationId))
-        .orderBy(asc(messages.seq));
+      const rows = await hot.routingHistory.execute({ conversationId });
       return rows.map((r) => ({
         id: r.id,
         role: r.role,
@@ -143,11 +187,7 @@ export function createConversationStore(db: Db): ConversationStore {
       return rows.map((r) => toMessage(r.m, r.helpful));
     },
     async saveCustomerMessage({ conversationId, clientMessageId, body }) {
-      const inserted = await db
-        .insert(messages)
-        .values({ conversationId, clientMessageId, body, role: 'customer' })
-        .onConflictDoNothing({ target: [messages.conversationId, messages.clientMessageId] })
-        .returning();
+      const inserted = await hot.insertCustomerMessage.execute({ conversationId, clientMessageId, body });
       if (inserted[0]) return { message: toMessage(inserted[0]), created: true };
       const [existing] = await db
         .select()
@@ -162,11 +202,20 @@ export function createConversationStore(db: Db): ConversationStore {
     },
     async saveReplies(conversationId, replyToId, replies) {
       if (replies.length === 0) return [];
-      const values = replies.map((r, i) => ({ ...replyRow(conversationId, replyToId, r), replyIndex: replyToId ? i : null }));
+      const values: Record<string, unknown> = { conversationId, replyToId };
+      replies.forEach((r, i) => {
+        values[`id${i}`] = r.id ?? crypto.randomUUID();
+        values[`role${i}`] = r.role;
+        values[`body${i}`] = r.body;
+        values[`bodyHtml${i}`] = r.bodyHtml ?? null;
+        values[`decision${i}`] = r.decision ? JSON.stringify(r.decision) : null;
+        values[`meta${i}`] = JSON.stringify(r.meta ?? {});
+        values[`replyIndex${i}`] = replyToId ? i : null;
+      });
       try {
         // One statement: (reply_to_id, reply_index) is unique, so when the same customer message is
         // answered twice at once, the second set fails whole and the first one is returned.
-        const rows = await db.insert(messages).values(values).returning();
+        const rows = await hot.insertReplies(replies.length).execute(values);
         return rows.sort((a, b) => a.seq - b.seq).map((r) => toMessage(r));
       } catch (e) {
         if (!replyToId || !isUniqueViolation(e)) throw e;
