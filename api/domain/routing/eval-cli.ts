@@ -85,6 +85,10 @@ export interface EvalResult {
   oosRecall: number;
   oosPrecision: number;
   macroF1: number;
+  /** In-scope rows whose top intent is right, ignoring the out-of-scope decision. */
+  top1Accuracy: number;
+  /** In-scope rows whose top intent was right but that were declared out of scope. */
+  rightButRejected: number;
   trainMs: number;
   p50Ms: number;
   p99Ms: number;
@@ -128,7 +132,8 @@ export function runEval(
     const d = route(model, { text: r.text, context: CONTEXT });
     times.push(performance.now() - s);
     if (!quiet) progress('test', i + 1, test.length);
-    return { gold: r.intent, predicted: isOutOfScope(d) ? null : topIntent(d) };
+    const top = topIntent(d);
+    return { gold: r.intent, predicted: isOutOfScope(d) ? null : top, top };
   });
   times.sort((a, b) => a - b);
   const m = computeMetrics(preds);
@@ -137,6 +142,8 @@ export function runEval(
     oosRecall: m.oosRecall,
     oosPrecision: m.oosPrecision,
     macroF1: m.macroF1,
+    top1Accuracy: m.top1Accuracy,
+    rightButRejected: m.rightButRejected,
     trainMs,
     p50Ms: percentile(times, 0.5),
     p99Ms: percentile(times, 0.99),
@@ -161,6 +168,7 @@ function main(): void {
     [
       `intents            ${r.intents} (train rows ${r.trainRows}, test rows ${r.testRows})`,
       `in-scope accuracy  ${pct(r.inScopeAccuracy)}`,
+      `top-1 accuracy     ${pct(r.top1Accuracy)} (ignoring the out-of-scope decision; ${r.rightButRejected} right rows declared out of scope)`,
       `oos recall         ${pct(r.oosRecall)}`,
       `oos precision      ${pct(r.oosPrecision)}`,
       `macro-F1           ${pct(r.macroF1)}`,

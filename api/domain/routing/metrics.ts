@@ -5,13 +5,18 @@
  *   predicted intent is right and it was not declared out of scope;
  * - out-of-scope recall / precision: of the "out of scope" decision;
  * - macro-F1: mean F1 over every gold in-scope intent plus the out-of-scope class (when the test
- *   set has out-of-scope rows), out-of-scope predictions counting as that class.
+ *   set has out-of-scope rows), out-of-scope predictions counting as that class;
+ * - top-1 accuracy: over in-scope rows, the top intent is right whether or not the row was declared
+ *   out of scope, and how many right rows the out-of-scope decision turned away. Together they
+ *   separate what the classifier gets wrong from what the out-of-scope threshold costs.
  */
 
 export interface Prediction {
   gold: string | null;
   /** Predicted intent (the top candidate), or null when declared out of scope. */
   predicted: string | null;
+  /** The top intent before the out-of-scope decision (defaults to `predicted`). */
+  top?: string | null;
 }
 
 export interface Metrics {
@@ -19,6 +24,10 @@ export interface Metrics {
   oosRecall: number;
   oosPrecision: number;
   macroF1: number;
+  /** In-scope rows whose top intent is right, ignoring the out-of-scope decision. */
+  top1Accuracy: number;
+  /** In-scope rows whose top intent was right but that were declared out of scope. */
+  rightButRejected: number;
   inScope: number;
   outOfScope: number;
 }
@@ -28,6 +37,8 @@ export function computeMetrics(preds: readonly Prediction[]): Metrics {
   const key = (s: string | null): string => (s === null ? OOS : s);
   let inScope = 0;
   let correctIn = 0;
+  let top1 = 0;
+  let rightButRejected = 0;
   let oos = 0;
   let oosHit = 0;
   let oosPredicted = 0;
@@ -46,6 +57,11 @@ export function computeMetrics(preds: readonly Prediction[]): Metrics {
     } else {
       inScope++;
       if (p.predicted === p.gold) correctIn++;
+      const top = p.top === undefined ? p.predicted : p.top;
+      if (top === p.gold) {
+        top1++;
+        if (p.predicted === null) rightButRejected++;
+      }
     }
     if (p.predicted === null) oosPredicted++;
     if (g === q) inc(tp, g);
@@ -65,6 +81,8 @@ export function computeMetrics(preds: readonly Prediction[]): Metrics {
     oosRecall: oos === 0 ? 0 : oosHit / oos,
     oosPrecision: oosPredicted === 0 ? 0 : oosHit / oosPredicted,
     macroF1: classes.size === 0 ? 0 : f1Sum / classes.size,
+    top1Accuracy: inScope === 0 ? 0 : top1 / inScope,
+    rightButRejected,
     inScope,
     outOfScope: oos,
   };

@@ -39,6 +39,21 @@ describe('metrics', () => {
     expect(m.oosPrecision).toBe(0.5);
     // F1: a = 2/(2+1+1) = 0.5, b = 0, oos = 2/(2+1+1) = 0.5 → mean 1/3
     expect(m.macroF1).toBeCloseTo(1 / 3, 9);
+    // Without a separate top intent, top-1 is the prediction.
+    expect(m.top1Accuracy).toBeCloseTo(1 / 3, 9);
+    expect(m.rightButRejected).toBe(0);
+  });
+
+  it('top-1 accuracy ignores the out-of-scope decision and counts the right rows it turned away', () => {
+    const m = computeMetrics([
+      { gold: 'a', predicted: 'a', top: 'a' },
+      { gold: 'a', predicted: null, top: 'a' }, // right, but declared out of scope
+      { gold: 'b', predicted: null, top: 'a' }, // wrong anyway
+      { gold: null, predicted: null, top: 'b' },
+    ]);
+    expect(m.inScopeAccuracy).toBeCloseTo(1 / 3, 9);
+    expect(m.top1Accuracy).toBeCloseTo(2 / 3, 9);
+    expect(m.rightButRejected).toBe(1);
   });
 
   it('picks the threshold with the best in-scope accuracy among those reaching the out-of-scope recall floor', () => {
@@ -93,6 +108,8 @@ describe('eval command on a small fixture', () => {
     const r = runEval(train, test, val, true);
     expect(r.intents).toBe(4);
     expect(r.inScopeAccuracy).toBe(7 / 8);
+    expect(r.top1Accuracy).toBe(7 / 8);
+    expect(r.rightButRejected).toBe(0);
     expect(r.oosRecall).toBe(1);
     expect(r.oosPrecision).toBe(1);
     // F1 per class: reset 1, refund 0.8, track 1, opening 2/3, out-of-scope 1
@@ -107,7 +124,7 @@ describe('eval command on a small fixture', () => {
       { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const r = JSON.parse(out.trim()) as Record<string, number>;
-    for (const k of ['inScopeAccuracy', 'oosRecall', 'oosPrecision', 'macroF1', 'trainMs', 'p50Ms', 'p99Ms']) expect(typeof r[k]).toBe('number');
+    for (const k of ['inScopeAccuracy', 'oosRecall', 'oosPrecision', 'macroF1', 'top1Accuracy', 'trainMs', 'p50Ms', 'p99Ms']) expect(typeof r[k]).toBe('number');
     expect(r.inScopeAccuracy).toBe(0.875);
     expect(r.oosRecall).toBe(1);
   });
