@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { cors } from 'hono/cors';
+import { cors } from './cors.js';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -74,11 +74,11 @@ export function createApp(deps: AppDeps) {
     .use(
       '/v1/widget/*',
       cors({
-        origin: async (origin) => ((await deps.isAllowedOrigin(origin)) ? origin : null),
+        origin: deps.isAllowedOrigin,
         allowMethods: ['GET', 'POST', 'OPTIONS'],
         allowHeaders: ['content-type', 'authorization', 'last-event-id'],
         exposeHeaders: ['retry-after', 'x-request-id'],
-        maxAge: 600,
+        maxAgeSeconds: 600,
       }),
     )
     .get('/healthz', async (c) => {

@@ -65,7 +65,8 @@ export function problem(c: Context, error: AppError): Response {
   };
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (error.details?.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.details.retryAfterSeconds);
-  return new Response(JSON.stringify(body), { status, headers });
+  // c.body() keeps the headers middleware set before the error (CORS, the request id).
+  return c.body(JSON.stringify(body), status, headers);
 }
 
 /** Maps anything thrown to a problem; faults are logged with the request id, never the body. */

@@ -88,10 +88,14 @@ describe.each(databaseTargets())('widget API on $name', (target) => {
       expect((await problemOf(res)).code).toBe('invalid_json');
     });
 
-    it('caps request bodies', async () => {
-      const res = await k.post('/v1/widget/conversations', { siteKey: 'demo', page: 'x'.repeat(40_000) });
-      expect(res.status).toBe(413);
-      expect((await problemOf(res)).code).toBe('payload_too_large');
+    it('caps request bodies, whether streamed or declared', async () => {
+      const streamed = await k.post('/v1/widget/conversations', { siteKey: 'demo', page: 'x'.repeat(40_000) });
+      expect(streamed.status).toBe(413);
+      expect((await problemOf(streamed)).code).toBe('payload_too_large');
+      // A declared Content-Length over the cap is refused before the body is read.
+      const declared = await k.post('/v1/widget/conversations', { siteKey: 'demo' }, { 'content-length': '40000' });
+      expect(declared.status).toBe(413);
+      expect((await problemOf(declared)).code).toBe('payload_too_large');
     });
   });
 
@@ -356,6 +360,16 @@ describe.each(databaseTargets())('widget API on $name', (target) => {
       expect(text).toContain(`id: ${seen[2]!.id}`);
       expect(text).not.toContain(`id: ${seen[1]!.id}\n`);
     });
+  });
+
+  it('CORS: errors carry the headers too, so the widget can read them', async () => {
+    const res = await k.post('/v1/widget/conversations', { siteKey: 'no-such-site' }, { origin: 'http://localhost:3000' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(res.headers.get('access-control-expose-headers')).toContain('retry-after');
+    expect(res.headers.get('vary')).toContain('Origin');
+    expect(res.headers.get('x-request-id')).toBe((await problemOf(res)).requestId);
   });
 
   it('CORS: allowed origins get the header, others do not', async () => {

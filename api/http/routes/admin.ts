@@ -1,5 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.js';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { articleInput } from '../../domain/knowledge/article-input.js';
@@ -113,8 +113,8 @@ export function adminRoutes(deps: AdminRouteDeps) {
       c.header('cache-control', 'no-store');
     })
     .use('*', deps.requireAdmin)
-    .use('/sites/:siteKey/import', bodyLimit({ maxSize: 20 * 1024 * 1024, onError: tooLarge(20 * 1024) }))
-    .use('*', async (c, next) => (c.req.path.endsWith('/import') ? next() : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge(1024) })(c, next)))
+    .use('/sites/:siteKey/import', limitBody({ maxSize: 20 * 1024 * 1024, onError: tooLarge(20 * 1024) }))
+    .use('*', async (c, next) => (c.req.path.endsWith('/import') ? next() : limitBody({ maxSize: 1024 * 1024, onError: tooLarge(1024) })(c, next)))
     .use('/sites/:siteKey/*', async (c, next) => {
       const key = c.req.param('siteKey');
       const site = (await deps.sites()).find((s) => s.key === key);

@@ -1,5 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { timingSafeEqual } from 'node:crypto';
@@ -177,7 +177,7 @@ export function consoleRoutes(deps: ConsoleRouteDeps) {
   const me = (c: Context<ConsoleEnv>) => ({ user: c.get('user'), csrfToken: c.get('session').csrfToken, llm });
 
   return new Hono<ConsoleEnv>()
-    .use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large', 'The request body is larger than 64 KB.'); } }))
+    .use('*', limitBody({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large', 'The request body is larger than 64 KB.'); } }))
     .use('*', async (c, next) => {
       await next();
       c.header('cache-control', 'no-store');

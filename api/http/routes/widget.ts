@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.js';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
@@ -82,7 +82,7 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
   });
 
   return new Hono<AppEnv>()
-    .use('*', bodyLimit({ maxSize: 32 * 1024, onError: () => { throw new AppError('payload_too_large', 'The request body is larger than 32 KB.'); } }))
+    .use('*', limitBody({ maxSize: 32 * 1024, onError: () => { throw new AppError('payload_too_large', 'The request body is larger than 32 KB.'); } }))
     .use('*', perIp)
     .post('/conversations', validate('json', startBody), async (c) => {
       const body = c.req.valid('json');
