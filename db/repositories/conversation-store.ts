@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts, conversations, feedback, messages, sites, ticketEvents, tickets } from '../schema/index.js';
 import type { ConversationStore } from '../../api/domain/conversations/ports.js';
-import type { Conversation, NewReply, Site, StoredMessage, TicketSummary } from '../../api/domain/conversations/model.js';
+import type { Conversation, NewReply, RoutingHistoryItem, Site, StoredMessage, TicketSummary } from '../../api/domain/conversations/model.js';
 import type { Decision } from '../../api/domain/routing/types.js';
 
 type SiteRow = typeof sites.$inferSelect;
@@ -66,10 +66,69 @@ const isUniqueViolation = (e: unknown): boolean => {
   return err?.code === '23505' || err?.cause?.code === '23505';
 };
 
+/** drizzle's execute() answers with the rows on postgres.js and with `{ rows }` on PGlite. */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/** receiveCustomerMessage's one row: JSON built by PostgreSQL, as text on both drivers. */
+interface ReceivedRow {
+  conversation: string | null;
+  inserted: string | null;
+  existing: string | null;
+  history: string;
+}
+type ConversationJson = {
+  id: string; site_id: string; visitor_id: string; status: Conversation['status']; page: string | null; referrer: string | null;
+  user_agent: string | null; locale: string; contact_id: string | null; created_at: string;
+  ticket_id: string | null; ticket_number: number | null; ticket_status: TicketSummary['status'] | null;
+};
+type MessageJson = {
+  id: string; seq: number; conversation_id: string; role: StoredMessage['role']; body: string; body_html: string | null;
+  client_message_id: string | null; reply_to_id: string | null; decision: Decision | null; meta: StoredMessage['meta']; created_at: string;
+};
+
+const fromConversationJson = (c: ConversationJson): { conversation: Conversation; ticket: TicketSummary | null } => ({
+  conversation: {
+    id: c.id,
+    siteId: c.site_id,
+    visitorId: c.visitor_id,
+    status: c.status,
+    page: c.page,
+    referrer: c.referrer,
+    userAgent: c.user_agent,
+    locale: c.locale,
+    contactId: c.contact_id,
+    createdAt: new Date(c.created_at),
+  },
+  ticket: c.ticket_id ? { id: c.ticket_id, number: c.ticket_number!, status: c.ticket_status! } : null,
+});
+
+const fromMessageJson = (m: MessageJson): StoredMessage => ({
+  id: m.id,
+  seq: m.seq,
+  conversationId: m.conversation_id,
+  role: m.role,
+  body: m.body,
+  bodyHtml: m.body_html,
+  clientMessageId: m.client_message_id,
+  replyToId: m.reply_to_id,
+  decision: m.decision ?? null,
+  meta: m.meta,
+  helpful: null,
+  createdAt: new Date(m.created_at),
+});
+
+const historyFromJson = (json: string): RoutingHistoryItem[] =>
+  (JSON.parse(json) as [string, StoredMessage['role'], boolean | null, string | null, string | null][]).map(([id, role, helpful, action, intentId]) => ({
+    id,
+    role,
+    helpful,
+    decision: action ? { action: action as Decision['action'], intentId } : null,
+  }));
+
 /**
- * The statements every customer message runs, built once: drizzle then only fills in the values
- * (building a query costs more CPU than PostgreSQL spends running these), and postgres.js keeps
- * them prepared on each connection.
+ * The bot's replies, the other statement every customer message runs, built once per reply count:
+ * drizzle then only fills in the values (building a query costs more CPU than PostgreSQL spends
+ * running it), and postgres.js keeps it prepared on each connection.
  */
 function hotPath(db: Db) {
   const p = sql.placeholder;
@@ -90,32 +149,6 @@ function hotPath(db: Db) {
     return db.insert(messages).values(rows).returning().prepare(`knowns_insert_replies_${n}`);
   }
   return {
-    conversationWithTicket: db
-      .select({ c: conversations, t: { id: tickets.id, number: tickets.number, status: tickets.status } })
-      .from(conversations)
-      .leftJoin(tickets, eq(tickets.conversationId, conversations.id))
-      .where(eq(conversations.id, p('id')))
-      .limit(1)
-      .prepare('knowns_conversation_with_ticket'),
-    routingHistory: db
-      .select({
-        id: messages.id,
-        role: messages.role,
-        helpful: feedback.helpful,
-        action: sql<string | null>`${messages.decision}->>'action'`,
-        intentId: sql<string | null>`${messages.decision}->>'intentId'`,
-      })
-      .from(messages)
-      .leftJoin(feedback, eq(feedback.messageId, messages.id))
-      .where(eq(messages.conversationId, p('conversationId')))
-      .orderBy(asc(messages.seq))
-      .prepare('knowns_routing_history'),
-    insertCustomerMessage: db
-      .insert(messages)
-      .values({ conversationId: p('conversationId'), clientMessageId: p('clientMessageId'), body: p('body'), role: 'customer' })
-      .onConflictDoNothing({ target: [messages.conversationId, messages.clientMessageId] })
-      .returning()
-      .prepare('knowns_insert_customer_message'),
     /** A bot turn has one to a few replies: one prepared insert per count. */
     insertReplies(n: number) {
       let q = replyInserts.get(n);
@@ -161,20 +194,6 @@ export function createConversationStore(db: Db): ConversationStore {
         return toConversation(row!);
       });
     },
-    async findConversationWithTicket(id) {
-      const [row] = await hot.conversationWithTicket.execute({ id });
-      if (!row) return null;
-      return { conversation: toConversation(row.c), ticket: row.t?.id ? (row.t as TicketSummary) : null };
-    },
-    async routingHistory(conversationId) {
-      const rows = await hot.routingHistory.execute({ conversationId });
-      return rows.map((r) => ({
-        id: r.id,
-        role: r.role,
-        helpful: r.helpful,
-        decision: r.action ? { action: r.action as Decision['action'], intentId: r.intentId } : null,
-      }));
-    },
     async findConversation(id) {
       const [row] = await db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
       return row ? toConversation(row) : null;
@@ -186,15 +205,48 @@ export function createConversationStore(db: Db): ConversationStore {
       const rows = await messagesWithFeedback(where);
       return rows.map((r) => toMessage(r.m, r.helpful));
     },
-    async saveCustomerMessage({ conversationId, clientMessageId, body }) {
-      const inserted = await hot.insertCustomerMessage.execute({ conversationId, clientMessageId, body });
-      if (inserted[0]) return { message: toMessage(inserted[0]), created: true };
-      const [existing] = await db
-        .select()
-        .from(messages)
-        .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
-        .limit(1);
-      return { message: toMessage(existing!), created: false };
+    async receiveCustomerMessage({ conversationId, clientMessageId, body }) {
+      // One statement: the insert only happens when the conversation exists, and the history is
+      // read from the same snapshot (so it holds what came before this message, or the message
+      // itself when it is posted again).
+      const [row] = rowsOf<ReceivedRow>(
+        await db.execute(sql`
+          with c as (
+            select c.*, t.id as ticket_id, t.number as ticket_number, t.status as ticket_status
+            from ${conversations} c left join ${tickets} t on t.conversation_id = c.id
+            where c.id = ${conversationId}
+          ), ins as (
+            insert into ${messages} (conversation_id, client_message_id, body, role)
+            select c.id, ${clientMessageId}, ${body}, 'customer' from c
+            on conflict (conversation_id, client_message_id) do nothing
+            returning *
+          )
+          select
+            (select row_to_json(c)::text from c) as conversation,
+            (select row_to_json(ins)::text from ins) as inserted,
+            (select row_to_json(m)::text from ${messages} m where m.conversation_id = ${conversationId} and m.client_message_id = ${clientMessageId}) as existing,
+            (select coalesce(json_agg(json_build_array(m.id, m.role, f.helpful, m.decision->>'action', m.decision->>'intentId') order by m.seq), '[]')::text
+               from ${messages} m left join ${feedback} f on f.message_id = m.id where m.conversation_id = ${conversationId}) as history`),
+      );
+      if (!row?.conversation) return null;
+      const c = JSON.parse(row.conversation) as ConversationJson;
+      let message = row.inserted ?? row.existing;
+      if (!message) {
+        // A concurrent post of the same clientMessageId committed after this statement's snapshot.
+        const [again] = await db
+          .select()
+          .from(messages)
+          .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
+          .limit(1);
+        if (!again) throw new Error(`customer message ${clientMessageId} was neither stored nor found`);
+        return { ...fromConversationJson(c), message: toMessage(again), created: false, history: historyFromJson(row.history) };
+      }
+      return {
+        ...fromConversationJson(c),
+        message: fromMessageJson(JSON.parse(message) as MessageJson),
+        created: row.inserted !== null,
+        history: historyFromJson(row.history),
+      };
     },
     async listReplies(messageId) {
       const rows = await messagesWithFeedback(eq(messages.replyToId, messageId));

@@ -63,11 +63,19 @@ describe.each(databaseTargets())('database on $name', (target) => {
       siteId: site!.id, visitorId: 'visitor-1', page: null, referrer: null, userAgent: null, locale: 'en',
       greeting: { role: 'bot', body: 'hi', meta: {} },
     });
-    const a = await store.saveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' });
-    const b = await store.saveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' });
+    const a = (await store.receiveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' }))!;
+    const b = (await store.receiveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' }))!;
     expect(a.created).toBe(true);
+    expect(a.conversation).toMatchObject({ id: conv.id, siteId: site!.id, visitorId: 'visitor-1', status: 'open', locale: 'en' });
+    expect(a.conversation.createdAt.getTime()).toBe(conv.createdAt.getTime());
+    expect(a.ticket).toBeNull();
+    expect(a.message).toMatchObject({ role: 'customer', body: 'hello', clientMessageId: 'client-123', conversationId: conv.id, decision: null });
+    // The history comes from before the message: the greeting only.
+    expect(a.history).toEqual([{ id: expect.any(String), role: 'bot', helpful: null, decision: null }]);
     expect(b.created).toBe(false);
-    expect(b.message.id).toBe(a.message.id);
+    expect(b.message).toEqual(a.message);
+    expect(b.history.map((h) => h.role)).toEqual(['bot', 'customer']);
+    expect(await store.receiveCustomerMessage({ conversationId: crypto.randomUUID(), clientMessageId: 'client-123', body: 'hello' })).toBeNull();
     const { ticket } = await store.openTicket({
       siteId: site!.id, conversationId: conv.id, contact: { name: null, email: 'x@example.com', consent: false },
       subject: 'hello', priority: 'normal', reason: 'information', intentId: null, intentName: null, confidence: null,

@@ -14,17 +14,20 @@ export interface ConversationStore {
     greeting: NewReply;
   }): Promise<Conversation>;
   findConversation(id: string): Promise<Conversation | null>;
-  /** The conversation and its ticket, if any, in one read (the message path's first step). */
-  findConversationWithTicket(id: string): Promise<{ conversation: Conversation; ticket: TicketSummary | null } | null>;
-  /** Just what routing needs from the history: roles, Yes/No, past decisions' action and intent. */
-  routingHistory(conversationId: string): Promise<RoutingHistoryItem[]>;
   listMessages(conversationId: string, afterSeq?: number): Promise<StoredMessage[]>;
-  /** Stores a customer message once per (conversation, clientMessageId). */
-  saveCustomerMessage(input: {
-    conversationId: string;
-    clientMessageId: string;
-    body: string;
-  }): Promise<{ message: StoredMessage; created: boolean }>;
+  /**
+   * The message path's first step, in one round trip: stores a customer message once per
+   * (conversation, clientMessageId), and reads the conversation, its ticket if any, and what
+   * routing needs from the history (roles, Yes/No, past decisions' action and intent). The
+   * history may or may not include this message. Null when the conversation does not exist.
+   */
+  receiveCustomerMessage(input: { conversationId: string; clientMessageId: string; body: string }): Promise<{
+    conversation: Conversation;
+    ticket: TicketSummary | null;
+    message: StoredMessage;
+    created: boolean;
+    history: RoutingHistoryItem[];
+  } | null>;
   /** Replies already stored for a customer message (idempotent re-post). */
   listReplies(messageId: string): Promise<StoredMessage[]>;
   /**

@@ -27,19 +27,9 @@ export interface PostMessageResult {
 export async function postMessage(deps: ConversationDeps, input: PostMessageInput): Promise<PostMessageResult> {
   const text = input.text.trim();
   if (!text) throw new AppError('validation_failed', 'The message is empty.', { fields: [{ path: 'text', message: 'must not be blank' }] });
-  // Three independent reads and writes in one round trip: the token proved the conversation exists,
-  // and the history may or may not include this message (routing only counts what came before it).
-  const [found, saved, history] = await Promise.allSettled([
-    deps.store.findConversationWithTicket(input.conversationId),
-    deps.store.saveCustomerMessage({ conversationId: input.conversationId, clientMessageId: input.clientMessageId, body: text }),
-    deps.store.routingHistory(input.conversationId),
-  ]);
-  if (found.status === 'rejected') throw found.reason;
-  if (!found.value) throw new AppError('conversation_not_found', 'No such conversation.');
-  if (saved.status === 'rejected') throw saved.reason;
-  if (history.status === 'rejected') throw history.reason;
-  const { conversation, ticket } = found.value;
-  const { message, created } = saved.value;
+  const received = await deps.store.receiveCustomerMessage({ conversationId: input.conversationId, clientMessageId: input.clientMessageId, body: text });
+  if (!received) throw new AppError('conversation_not_found', 'No such conversation.');
+  const { conversation, ticket, message, created, history } = received;
   if (message.body !== text) {
     throw new AppError('idempotency_conflict', 'This clientMessageId was already used for a different message.');
   }
@@ -57,7 +47,7 @@ export async function postMessage(deps: ConversationDeps, input: PostMessageInpu
   }
 
   const brain = await deps.brains.forSite(conversation.siteId);
-  const decision = decide(deps, brain, message, input.intentId, history.value);
+  const decision = decide(deps, brain, message, input.intentId, history);
   // With an LLM, a Known-Unknown may get a better reply; without one, or on any fault, the
   // deterministic reply goes out. The reply id is chosen first: streamed deltas announce it.
   const replyId = crypto.randomUUID();
