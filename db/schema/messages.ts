@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.js';
 import { conversations } from './conversations.js';
@@ -21,6 +22,9 @@ export const messages = pgTable(
     /** Position among the replies to one customer message: unique with it, so a set of replies is stored once. */
     replyIndex: smallint('reply_index'),
     decision: jsonb('decision').$type<Decision>(),
+    /** The decision's action and intent, kept beside it: routing reads them for every message of a conversation, and the decision itself is large (TOASTed and compressed). */
+    decisionAction: text('decision_action').generatedAlwaysAs(sql`decision->>'action'`),
+    decisionIntentId: text('decision_intent_id').generatedAlwaysAs(sql`decision->>'intentId'`),
     meta: jsonb('meta').$type<MessageMeta>().notNull().default({}),
     authorId: uuid('author_id'),
     createdAt: createdAt(),

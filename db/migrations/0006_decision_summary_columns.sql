@@ -1,0 +1,2 @@
+ALTER TABLE "messages" ADD COLUMN "decision_action" text GENERATED ALWAYS AS (decision->>'action') STORED;--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "decision_intent_id" text GENERATED ALWAYS AS (decision->>'intentId') STORED;
