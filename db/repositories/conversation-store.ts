@@ -69,10 +69,9 @@ const isUniqueViolation = (e: unknown): boolean => {
 /** drizzle's execute() answers with the rows on postgres.js and with `{ rows }` on PGlite. */
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
-/** receiveCustomerMessage's one row: JSON built by PostgreSQL, as text on both drivers. */
-interface ReceivedRow {
+/** readForMessage's one row: JSON built by PostgreSQL, as text on both drivers. */
+interface ReadRow {
   conversation: string | null;
-  inserted: string | null;
   existing: string | null;
   history: string;
 }
@@ -126,37 +125,63 @@ const historyFromJson = (json: string): RoutingHistoryItem[] =>
   }));
 
 /**
- * The bot's replies, the other statement every customer message runs, built once per reply count:
- * drizzle then only fills in the values (building a query costs more CPU than PostgreSQL spends
- * running it), and postgres.js keeps it prepared on each connection.
+ * The write every customer message makes (the message and the bot's replies), built once per row
+ * count: drizzle then only fills in the values (building a query costs more CPU than PostgreSQL
+ * spends running it), and postgres.js keeps it prepared on each connection.
  */
 function hotPath(db: Db) {
   const p = sql.placeholder;
-  const replyInserts = new Map<number, ReturnType<typeof buildReplyInsert>>();
-  function buildReplyInsert(n: number) {
+  const inserts = new Map<number, ReturnType<typeof buildInsert>>();
+  function buildInsert(n: number) {
     const rows = Array.from({ length: n }, (_, i) => ({
       id: p(`id${i}`),
       conversationId: p('conversationId'),
-      replyToId: p('replyToId'),
       role: p(`role${i}`),
       body: p(`body${i}`),
       bodyHtml: p(`bodyHtml${i}`),
+      clientMessageId: p(`clientMessageId${i}`),
+      replyToId: p(`replyToId${i}`),
+      replyIndex: p(`replyIndex${i}`),
       // Placeholders skip drizzle's null handling (a JSON null would be stored): stringified here.
       decision: sql`${p(`decision${i}`)}::jsonb`,
       meta: sql`${p(`meta${i}`)}::jsonb`,
-      replyIndex: p(`replyIndex${i}`),
     }));
-    return db.insert(messages).values(rows).returning().prepare(`knowns_insert_replies_${n}`);
+    return db.insert(messages).values(rows).returning().prepare(`knowns_insert_messages_${n}`);
   }
   return {
-    /** A bot turn has one to a few replies: one prepared insert per count. */
-    insertReplies(n: number) {
-      let q = replyInserts.get(n);
-      if (!q) replyInserts.set(n, (q = buildReplyInsert(n)));
-      return q;
+    /** Inserts messages in one statement, in order (their seq follows the order given). */
+    async insertMessages(conversationId: string, rows: InsertedMessage[]): Promise<StoredMessage[]> {
+      let q = inserts.get(rows.length);
+      if (!q) inserts.set(rows.length, (q = buildInsert(rows.length)));
+      const values: Record<string, unknown> = { conversationId };
+      rows.forEach((r, i) => {
+        values[`id${i}`] = r.id;
+        values[`role${i}`] = r.role;
+        values[`body${i}`] = r.body;
+        values[`bodyHtml${i}`] = r.bodyHtml ?? null;
+        values[`clientMessageId${i}`] = r.clientMessageId ?? null;
+        values[`replyToId${i}`] = r.replyToId ?? null;
+        values[`replyIndex${i}`] = r.replyIndex ?? null;
+        values[`decision${i}`] = r.decision ? JSON.stringify(r.decision) : null;
+        values[`meta${i}`] = JSON.stringify(r.meta ?? {});
+      });
+      const stored = await q.execute(values);
+      return stored.sort((x, y) => x.seq - y.seq).map((r) => toMessage(r));
     },
   };
 }
+
+interface InsertedMessage extends Omit<NewReply, 'role'> {
+  id: string;
+  role: StoredMessage['role'];
+  clientMessageId?: string;
+  replyToId?: string | null;
+  replyIndex?: number | null;
+}
+
+/** The replies to a customer message, numbered so that a set is stored once. */
+const repliesTo = (replyToId: string | null, replies: NewReply[]): InsertedMessage[] =>
+  replies.map((r, i) => ({ ...r, id: r.id ?? crypto.randomUUID(), replyToId, replyIndex: replyToId ? i : null }));
 
 export function createConversationStore(db: Db): ConversationStore {
   const messagesWithFeedback = (where: ReturnType<typeof eq>) =>
@@ -205,48 +230,52 @@ export function createConversationStore(db: Db): ConversationStore {
       const rows = await messagesWithFeedback(where);
       return rows.map((r) => toMessage(r.m, r.helpful));
     },
-    async receiveCustomerMessage({ conversationId, clientMessageId, body }) {
-      // One statement: the insert only happens when the conversation exists, and the history is
-      // read from the same snapshot (so it holds what came before this message, or the message
-      // itself when it is posted again).
-      const [row] = rowsOf<ReceivedRow>(
+    async readForMessage({ conversationId, clientMessageId }) {
+      const [row] = rowsOf<ReadRow>(
         await db.execute(sql`
           with c as (
             select c.*, t.id as ticket_id, t.number as ticket_number, t.status as ticket_status
             from ${conversations} c left join ${tickets} t on t.conversation_id = c.id
             where c.id = ${conversationId}
-          ), ins as (
-            insert into ${messages} (conversation_id, client_message_id, body, role)
-            select c.id, ${clientMessageId}, ${body}, 'customer' from c
-            on conflict (conversation_id, client_message_id) do nothing
-            returning *
           )
           select
             (select row_to_json(c)::text from c) as conversation,
-            (select row_to_json(ins)::text from ins) as inserted,
             (select row_to_json(m)::text from ${messages} m where m.conversation_id = ${conversationId} and m.client_message_id = ${clientMessageId}) as existing,
             (select coalesce(json_agg(json_build_array(m.id, m.role, f.helpful, m.decision_action, m.decision_intent_id) order by m.seq), '[]')::text
                from ${messages} m left join ${feedback} f on f.message_id = m.id where m.conversation_id = ${conversationId}) as history`),
       );
       if (!row?.conversation) return null;
-      const c = JSON.parse(row.conversation) as ConversationJson;
-      let message = row.inserted ?? row.existing;
-      if (!message) {
-        // A concurrent post of the same clientMessageId committed after this statement's snapshot.
-        const [again] = await db
-          .select()
-          .from(messages)
-          .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
-          .limit(1);
-        if (!again) throw new Error(`customer message ${clientMessageId} was neither stored nor found`);
-        return { ...fromConversationJson(c), message: toMessage(again), created: false, history: historyFromJson(row.history) };
-      }
       return {
-        ...fromConversationJson(c),
-        message: fromMessageJson(JSON.parse(message) as MessageJson),
-        created: row.inserted !== null,
+        ...fromConversationJson(JSON.parse(row.conversation) as ConversationJson),
+        existing: row.existing ? fromMessageJson(JSON.parse(row.existing) as MessageJson) : null,
         history: historyFromJson(row.history),
       };
+    },
+    async saveCustomerMessage({ conversationId, clientMessageId, body }) {
+      const [inserted] = await db
+        .insert(messages)
+        .values({ conversationId, clientMessageId, body, role: 'customer' })
+        .onConflictDoNothing({ target: [messages.conversationId, messages.clientMessageId] })
+        .returning();
+      if (inserted) return { message: toMessage(inserted), created: true };
+      const [existing] = await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)))
+        .limit(1);
+      return { message: toMessage(existing!), created: false };
+    },
+    async saveTurn({ conversationId, customer, replies }) {
+      try {
+        const [message, ...stored] = await hot.insertMessages(conversationId, [
+          { id: customer.id, role: 'customer', body: customer.body, clientMessageId: customer.clientMessageId, meta: {} },
+          ...repliesTo(customer.id, replies),
+        ]);
+        return { message: message!, replies: stored };
+      } catch (e) {
+        if (isUniqueViolation(e)) return null; // a concurrent post of the same clientMessageId won
+        throw e;
+      }
     },
     async listReplies(messageId) {
       const rows = await messagesWithFeedback(eq(messages.replyToId, messageId));
@@ -254,21 +283,10 @@ export function createConversationStore(db: Db): ConversationStore {
     },
     async saveReplies(conversationId, replyToId, replies) {
       if (replies.length === 0) return [];
-      const values: Record<string, unknown> = { conversationId, replyToId };
-      replies.forEach((r, i) => {
-        values[`id${i}`] = r.id ?? crypto.randomUUID();
-        values[`role${i}`] = r.role;
-        values[`body${i}`] = r.body;
-        values[`bodyHtml${i}`] = r.bodyHtml ?? null;
-        values[`decision${i}`] = r.decision ? JSON.stringify(r.decision) : null;
-        values[`meta${i}`] = JSON.stringify(r.meta ?? {});
-        values[`replyIndex${i}`] = replyToId ? i : null;
-      });
       try {
         // One statement: (reply_to_id, reply_index) is unique, so when the same customer message is
         // answered twice at once, the second set fails whole and the first one is returned.
-        const rows = await hot.insertReplies(replies.length).execute(values);
-        return rows.sort((a, b) => a.seq - b.seq).map((r) => toMessage(r));
+        return await hot.insertMessages(conversationId, repliesTo(replyToId, replies));
       } catch (e) {
         if (!replyToId || !isUniqueViolation(e)) throw e;
         return store.listReplies(replyToId);

@@ -177,6 +177,9 @@ describe.each(databaseTargets())('widget API on $name', (target) => {
       const body = { clientMessageId: uuid(), text: 'Can I use Lumen offline?' };
       const results = await Promise.all([1, 2, 3].map(() => k.post(`/v1/widget/conversations/${c.conversationId}/messages`, body, c.auth)));
       expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      const bodies = (await Promise.all(results.map((r) => r.json()))) as PostResult[];
+      expect(new Set(bodies.map((b) => b.message.id)).size).toBe(1);
+      expect(new Set(bodies.map((b) => b.replies.map((r) => r.id).join()))).toEqual(new Set([bodies[0]!.replies.map((r) => r.id).join()]));
       const rows = await k.database.db.select().from(messages).where(eq(messages.conversationId, c.conversationId));
       expect(rows.filter((r) => r.role === 'customer')).toHaveLength(1);
       expect(rows.filter((r) => r.role === 'bot')).toHaveLength(2); // greeting + one reply

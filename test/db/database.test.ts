@@ -63,19 +63,29 @@ describe.each(databaseTargets())('database on $name', (target) => {
       siteId: site!.id, visitorId: 'visitor-1', page: null, referrer: null, userAgent: null, locale: 'en',
       greeting: { role: 'bot', body: 'hi', meta: {} },
     });
-    const a = (await store.receiveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' }))!;
-    const b = (await store.receiveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' }))!;
-    expect(a.created).toBe(true);
-    expect(a.conversation).toMatchObject({ id: conv.id, siteId: site!.id, visitorId: 'visitor-1', status: 'open', locale: 'en' });
-    expect(a.conversation.createdAt.getTime()).toBe(conv.createdAt.getTime());
-    expect(a.ticket).toBeNull();
-    expect(a.message).toMatchObject({ role: 'customer', body: 'hello', clientMessageId: 'client-123', conversationId: conv.id, decision: null });
-    // The history comes from before the message: the greeting only.
-    expect(a.history).toEqual([{ id: expect.any(String), role: 'bot', helpful: null, decision: null }]);
-    expect(b.created).toBe(false);
-    expect(b.message).toEqual(a.message);
-    expect(b.history.map((h) => h.role)).toEqual(['bot', 'customer']);
-    expect(await store.receiveCustomerMessage({ conversationId: crypto.randomUUID(), clientMessageId: 'client-123', body: 'hello' })).toBeNull();
+    const none = (await store.readForMessage({ conversationId: conv.id, clientMessageId: 'client-123' }))!;
+    expect(none.conversation).toMatchObject({ id: conv.id, siteId: site!.id, visitorId: 'visitor-1', status: 'open', locale: 'en' });
+    expect(none.conversation.createdAt.getTime()).toBe(conv.createdAt.getTime());
+    expect(none.ticket).toBeNull();
+    expect(none.existing).toBeNull();
+    expect(none.history).toEqual([{ id: expect.any(String), role: 'bot', helpful: null, decision: null }]);
+
+    const customer = { id: crypto.randomUUID(), clientMessageId: 'client-123', body: 'hello' };
+    const reply = { role: 'bot' as const, body: 'hi again', meta: {}, decision: null };
+    const turn = (await store.saveTurn({ conversationId: conv.id, customer, replies: [reply, reply] }))!;
+    expect(turn.message).toMatchObject({ id: customer.id, role: 'customer', body: 'hello', clientMessageId: 'client-123' });
+    expect(turn.replies.map((r) => [r.replyToId, r.body])).toEqual([[customer.id, 'hi again'], [customer.id, 'hi again']]);
+    expect(turn.replies[0]!.seq).toBeGreaterThan(turn.message.seq);
+    // The same clientMessageId again: nothing new is stored.
+    expect(await store.saveTurn({ conversationId: conv.id, customer: { ...customer, id: crypto.randomUUID() }, replies: [reply] })).toBeNull();
+    const again = await store.saveCustomerMessage({ conversationId: conv.id, clientMessageId: 'client-123', body: 'hello' });
+    expect(again).toEqual({ message: turn.message, created: false });
+
+    const seen = (await store.readForMessage({ conversationId: conv.id, clientMessageId: 'client-123' }))!;
+    expect(seen.existing).toEqual(turn.message);
+    expect(seen.history.map((h) => h.role)).toEqual(['bot', 'customer', 'bot', 'bot']);
+    expect((await store.listMessages(conv.id)).length).toBe(4);
+    expect(await store.readForMessage({ conversationId: crypto.randomUUID(), clientMessageId: 'client-123' })).toBeNull();
     const { ticket } = await store.openTicket({
       siteId: site!.id, conversationId: conv.id, contact: { name: null, email: 'x@example.com', consent: false },
       subject: 'hello', priority: 'normal', reason: 'information', intentId: null, intentName: null, confidence: null,

@@ -16,18 +16,27 @@ export interface ConversationStore {
   findConversation(id: string): Promise<Conversation | null>;
   listMessages(conversationId: string, afterSeq?: number): Promise<StoredMessage[]>;
   /**
-   * The message path's first step, in one round trip: stores a customer message once per
-   * (conversation, clientMessageId), and reads the conversation, its ticket if any, and what
-   * routing needs from the history (roles, Yes/No, past decisions' action and intent). The
-   * history may or may not include this message. Null when the conversation does not exist.
+   * The message path's read, in one round trip: the conversation, its ticket if any, what routing
+   * needs from the history (roles, Yes/No, past decisions' action and intent), and the message
+   * already stored under this clientMessageId, if any. Null when the conversation does not exist.
    */
-  receiveCustomerMessage(input: { conversationId: string; clientMessageId: string; body: string }): Promise<{
+  readForMessage(input: { conversationId: string; clientMessageId: string }): Promise<{
     conversation: Conversation;
     ticket: TicketSummary | null;
-    message: StoredMessage;
-    created: boolean;
     history: RoutingHistoryItem[];
+    existing: StoredMessage | null;
   } | null>;
+  /** Stores a customer message once per (conversation, clientMessageId). */
+  saveCustomerMessage(input: { conversationId: string; clientMessageId: string; body: string }): Promise<{ message: StoredMessage; created: boolean }>;
+  /**
+   * Stores a customer message and the bot's replies to it atomically, in that order. Null when
+   * the clientMessageId is already stored (a concurrent post of the same message won).
+   */
+  saveTurn(input: {
+    conversationId: string;
+    customer: { id: string; clientMessageId: string; body: string };
+    replies: NewReply[];
+  }): Promise<{ message: StoredMessage; replies: StoredMessage[] } | null>;
   /** Replies already stored for a customer message (idempotent re-post). */
   listReplies(messageId: string): Promise<StoredMessage[]>;
   /**

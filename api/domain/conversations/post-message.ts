@@ -21,23 +21,30 @@ export interface PostMessageResult {
 }
 
 /**
- * The main path. The customer's message is stored first, idempotently, so nothing that fails
- * later (routing, the database on the second write) can lose it; posting it again finishes the job.
+ * The main path: one read (conversation, ticket, history, and this message if it was posted
+ * before), routing, then one write that stores the customer's message and the replies together.
+ * Nothing is lost when something fails on the way: the widget keeps the message until a post
+ * succeeds, and posting it again (same clientMessageId) finishes the job or returns the answer.
+ * When a person owns the conversation, or an LLM may take seconds to answer, the message is
+ * stored first so that the console sees it at once.
  */
-export async function postMessage(deps: ConversationDeps, input: PostMessageInput): Promise<PostMessageResult> {
+export async function postMessage(deps: ConversationDeps, input: PostMessageInput, attempt = 1): Promise<PostMessageResult> {
   const text = input.text.trim();
   if (!text) throw new AppError('validation_failed', 'The message is empty.', { fields: [{ path: 'text', message: 'must not be blank' }] });
-  const received = await deps.store.receiveCustomerMessage({ conversationId: input.conversationId, clientMessageId: input.clientMessageId, body: text });
-  if (!received) throw new AppError('conversation_not_found', 'No such conversation.');
-  const { conversation, ticket, message, created, history } = received;
-  if (message.body !== text) {
-    throw new AppError('idempotency_conflict', 'This clientMessageId was already used for a different message.');
-  }
-  if (!created) {
+  const seen = await deps.store.readForMessage({ conversationId: input.conversationId, clientMessageId: input.clientMessageId });
+  if (!seen) throw new AppError('conversation_not_found', 'No such conversation.');
+  const { conversation, ticket, history } = seen;
+  let message = seen.existing;
+  let created = false;
+  if (message) {
+    if (message.body !== text) throw new AppError('idempotency_conflict', 'This clientMessageId was already used for a different message.');
     const existing = await deps.store.listReplies(message.id);
     if (existing.length > 0 || conversation.status === 'handed-off') return { message, replies: existing };
+  } else if (ticket || deps.llm?.configured) {
+    ({ message, created } = await deps.store.saveCustomerMessage({ conversationId: conversation.id, clientMessageId: input.clientMessageId, body: text }));
+    if (message.body !== text) throw new AppError('idempotency_conflict', 'This clientMessageId was already used for a different message.');
   }
-  if (ticket) {
+  if (ticket && message) {
     // A person owns this conversation now: the bot steps back and the ticket hears about it.
     await deps.store.noteCustomerActivity(ticket.id, message.id);
     if (conversation.status === 'handed-off') {
@@ -47,21 +54,38 @@ export async function postMessage(deps: ConversationDeps, input: PostMessageInpu
   }
 
   const brain = await deps.brains.forSite(conversation.siteId);
-  const decision = decide(deps, brain, message, input.intentId, history);
+  const customer = { id: message?.id ?? crypto.randomUUID(), body: text };
+  const decision = decide(deps, brain, customer, input.intentId, history);
   // With an LLM, a Known-Unknown may get a better reply; without one, or on any fault, the
   // deterministic reply goes out. The reply id is chosen first: streamed deltas announce it.
   const replyId = crypto.randomUUID();
   const assisted = ticket ? null : await assistWithLlm(deps, { conversation, question: text, decision, brain, replyId });
   const [first, ...rest] = assisted ?? composeReplies(decision, brain, conversation.locale, ticket?.number ?? null);
-  const replies = await deps.store.saveReplies(conversation.id, message.id, first ? [{ ...first, id: replyId }, ...rest] : rest);
+  const replies = first ? [{ ...first, id: replyId }, ...rest] : rest;
+  let result: PostMessageResult;
+  if (message) {
+    result = { message, replies: await deps.store.saveReplies(conversation.id, message.id, replies) };
+  } else {
+    const turn = await deps.store.saveTurn({
+      conversationId: conversation.id,
+      customer: { id: customer.id, clientMessageId: input.clientMessageId, body: text },
+      replies,
+    });
+    // The same message, posted twice at once, was stored by the other post: answer as a re-post.
+    if (!turn) {
+      if (attempt > 1) throw new Error(`message ${input.clientMessageId} was neither stored nor found`);
+      return postMessage(deps, input, attempt + 1);
+    }
+    result = turn;
+  }
   await deps.events.messagesAdded(conversation.id);
-  return { message, replies };
+  return result;
 }
 
 function decide(
   deps: ConversationDeps,
   brain: Brain,
-  message: StoredMessage,
+  message: { id: string; body: string },
   chosenIntentId: string | undefined,
   history: RoutingHistoryItem[],
 ): Decision {
