@@ -146,7 +146,12 @@ function hotPath(db: Db) {
       decision: sql`${p(`decision${i}`)}::jsonb`,
       meta: sql`${p(`meta${i}`)}::jsonb`,
     }));
-    return db.insert(messages).values(rows).returning().prepare(`knowns_insert_messages_${n}`);
+    // Only what the database decides comes back: the rest is what was sent.
+    return db
+      .insert(messages)
+      .values(rows)
+      .returning({ id: messages.id, seq: messages.seq, createdAt: messages.createdAt })
+      .prepare(`knowns_insert_messages_${n}`);
   }
   return {
     /** Inserts messages in one statement, in order (their seq follows the order given). */
@@ -165,8 +170,24 @@ function hotPath(db: Db) {
         values[`decision${i}`] = r.decision ? JSON.stringify(r.decision) : null;
         values[`meta${i}`] = JSON.stringify(r.meta ?? {});
       });
-      const stored = await q.execute(values);
-      return stored.sort((x, y) => x.seq - y.seq).map((r) => toMessage(r));
+      const stored = new Map((await q.execute(values)).map((r) => [r.id, r]));
+      return rows.map((r): StoredMessage => {
+        const { seq, createdAt } = stored.get(r.id)!;
+        return {
+          id: r.id,
+          seq,
+          conversationId,
+          role: r.role,
+          body: r.body,
+          bodyHtml: r.bodyHtml ?? null,
+          clientMessageId: r.clientMessageId ?? null,
+          replyToId: r.replyToId ?? null,
+          decision: r.decision ?? null,
+          meta: r.meta ?? {},
+          helpful: null,
+          createdAt,
+        };
+      });
     },
   };
 }
