@@ -262,8 +262,9 @@ export function createConversationStore(db: Db): ConversationStore {
           select
             (select row_to_json(c)::text from c) as conversation,
             (select row_to_json(m)::text from ${messages} m where m.conversation_id = ${conversationId} and m.client_message_id = ${clientMessageId}) as existing,
-            (select coalesce(json_agg(json_build_array(m.id, m.role, f.helpful, m.decision_action, m.decision_intent_id) order by m.seq), '[]')::text
-               from ${messages} m left join ${feedback} f on f.message_id = m.id where m.conversation_id = ${conversationId}) as history`),
+            (select coalesce(json_agg(json_build_array(m.id, m.role,
+                      (select f.helpful from ${feedback} f where f.message_id = m.id), m.decision_action, m.decision_intent_id) order by m.seq), '[]')::text
+               from ${messages} m where m.conversation_id = ${conversationId}) as history`),
       );
       if (!row?.conversation) return null;
       return {
