@@ -262,8 +262,7 @@ export function createConversationStore(db: Db): ConversationStore {
           select
             (select row_to_json(c)::text from c) as conversation,
             (select row_to_json(m)::text from ${messages} m where m.conversation_id = ${conversationId} and m.client_message_id = ${clientMessageId}) as existing,
-            (select coalesce(json_agg(json_build_array(m.id, m.role,
-                      (select f.helpful from ${feedback} f where f.message_id = m.id), m.decision_action, m.decision_intent_id) order by m.seq), '[]')::text
+            (select coalesce(json_agg(json_build_array(m.id, m.role, m.helpful, m.decision_action, m.decision_intent_id) order by m.seq), '[]')::text
                from ${messages} m where m.conversation_id = ${conversationId}) as history`),
       );
       if (!row?.conversation) return null;
@@ -322,11 +321,17 @@ export function createConversationStore(db: Db): ConversationStore {
       return db.transaction(async (tx) => {
         const [prev] = await tx.select().from(feedback).where(eq(feedback.messageId, messageId)).for('update');
         if (prev) {
-          if (prev.helpful !== helpful) await tx.update(feedback).set({ helpful }).where(eq(feedback.id, prev.id));
+          if (prev.helpful !== helpful) {
+            await tx.update(feedback).set({ helpful }).where(eq(feedback.id, prev.id));
+            await tx.update(messages).set({ helpful }).where(eq(messages.id, messageId));
+          }
           return prev.helpful;
         }
-        await tx.insert(feedback).values({ conversationId, messageId, helpful }).onConflictDoNothing();
-        return null;
+        const [inserted] = await tx.insert(feedback).values({ conversationId, messageId, helpful }).onConflictDoNothing().returning();
+        // A concurrent first answer won: the message copies what was stored.
+        const [stored] = inserted ? [inserted] : await tx.select().from(feedback).where(eq(feedback.messageId, messageId));
+        await tx.update(messages).set({ helpful: stored?.helpful ?? helpful }).where(eq(messages.id, messageId));
+        return inserted ? null : (stored?.helpful ?? null);
       });
     },
     async countUnhelpful(conversationId) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.js';
 import { conversations } from './conversations.js';
 import type { Decision } from '../../api/domain/routing/types.js';
@@ -25,6 +25,8 @@ export const messages = pgTable(
     /** The decision's action and intent, kept beside it: routing reads them for every message of a conversation, and the decision itself is large (TOASTed and compressed). */
     decisionAction: text('decision_action').generatedAlwaysAs(sql`decision->>'action'`),
     decisionIntentId: text('decision_intent_id').generatedAlwaysAs(sql`decision->>'intentId'`),
+    /** The customer's Yes/No on this answer: a copy of feedback.helpful, written in the same transaction, because routing reads it for every message of a conversation. */
+    helpful: boolean('helpful'),
     meta: jsonb('meta').$type<MessageMeta>().notNull().default({}),
     authorId: uuid('author_id'),
     createdAt: createdAt(),

@@ -85,6 +85,12 @@ describe.each(databaseTargets())('database on $name', (target) => {
     expect(seen.existing).toEqual(turn.message);
     expect(seen.history.map((h) => h.role)).toEqual(['bot', 'customer', 'bot', 'bot']);
     expect((await store.listMessages(conv.id)).length).toBe(4);
+    // A Yes/No reaches the history routing reads, and a change of mind replaces it.
+    expect(await store.saveFeedback(conv.id, turn.replies[0]!.id, false)).toBeNull();
+    expect(await store.saveFeedback(conv.id, turn.replies[0]!.id, true)).toBe(false);
+    const afterFeedback = (await store.readForMessage({ conversationId: conv.id, clientMessageId: 'client-456' }))!;
+    expect(afterFeedback.history.map((h) => h.helpful)).toEqual([null, null, true, null]);
+    expect((await store.findMessage(conv.id, turn.replies[0]!.id))!.helpful).toBe(true);
     expect(await store.readForMessage({ conversationId: crypto.randomUUID(), clientMessageId: 'client-123' })).toBeNull();
     const { ticket } = await store.openTicket({
       siteId: site!.id, conversationId: conv.id, contact: { name: null, email: 'x@example.com', consent: false },
