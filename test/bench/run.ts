@@ -306,7 +306,12 @@ function summary(r: Report): string {
       targets.push([`p99 on ${name}`, ms(p99), `≤ ${ms(P99_TARGET_MS)}`, pct(p99 / P99_TARGET_MS), p99 <= P99_TARGET_MS ? 'met' : 'missed']);
     }
   }
-  if (pgb) targets.push(['pgbench tpcb-like (ceiling)', perS(pgb.tps), '', '', '']);
+  if (pgb) {
+    targets.push(['pgbench tpcb-like (ceiling)', perS(pgb.tps), '', '', '']);
+    // Context for the p99 target: with 50 clients in a closed loop, mean latency is 50 / rate
+    // (Little's law), for pgbench's bare transaction too.
+    if (pgb.latencyAvgMs !== null) targets.push(['pgbench mean latency', ms(pgb.latencyAvgMs), '', '', '']);
+  }
   if (pgb && r.messagesPostgres?.ok) {
     const ours = r.messagesPostgres.value.okPerSecond;
     const half = pgb.tps / 2;
