@@ -113,6 +113,47 @@ async function latestPublish(q: Q, siteId: string) {
   return row!;
 }
 
+/** Points each article at the version `pick` chooses (null: not live); returns the live map and how many changed. */
+async function setLiveVersions(
+  q: Q,
+  articleRows: (typeof articles.$inferSelect)[],
+  pick: (a: typeof articles.$inferSelect) => string | null,
+): Promise<{ live: Record<string, string>; articleChanges: number }> {
+  const live: Record<string, string> = {};
+  let articleChanges = 0;
+  for (const a of articleRows) {
+    const next = pick(a);
+    if (next) live[a.id] = next;
+    if (next !== a.publishedVersionId) {
+      articleChanges++;
+      await q.update(articles).set({ publishedVersionId: next, publishedAt: next ? new Date() : null, updatedAt: new Date() }).where(eq(articles.id, a.id));
+    }
+  }
+  return { live, articleChanges };
+}
+
+/** The publish row after `prev`, with what changed since it (a publish and a rollback alike). */
+async function recordPublish(
+  q: Q,
+  siteId: string,
+  prev: typeof publishes.$inferSelect,
+  snapshot: PublishSnapshot,
+  articleChanges: number,
+  by: { note: string; publishedBy: string; restoredFromId?: string },
+) {
+  const [row] = await q
+    .insert(publishes)
+    .values({
+      siteId,
+      number: prev.number + 1,
+      snapshot,
+      ...by,
+      changes: { intents: intentChanges(prev.snapshot.intents, snapshot.intents), articles: articleChanges },
+    })
+    .returning();
+  return toPublish(row!, row!.id);
+}
+
 async function solvedTickets(db: Db, siteId: string): Promise<SiteKnowledge['solvedTickets']> {
   const rows = await db
     .select({ id: tickets.id, number: tickets.number, subject: tickets.subject, intentId: tickets.intentId, assigneeId: tickets.assigneeId })
@@ -409,32 +450,8 @@ export function createWorkshopStore(db: Db): WorkshopStore {
         const intentRows = await tx.select().from(intents).where(eq(intents.siteId, siteId)).orderBy(asc(intents.name));
         const articleRows = await tx.select().from(articles).where(eq(articles.siteId, siteId));
         const latest = await latestVersions(tx, articleRows.map((a) => a.id));
-        const live: Record<string, string> = {};
-        let articleChanges = 0;
-        for (const a of articleRows) {
-          const target = a.status === 'published' ? (latest.get(a.id)?.id ?? null) : null;
-          if (target) live[a.id] = target;
-          if (target !== a.publishedVersionId) {
-            articleChanges++;
-            await tx
-              .update(articles)
-              .set({ publishedVersionId: target, publishedAt: target ? new Date() : null, updatedAt: new Date() })
-              .where(eq(articles.id, a.id));
-          }
-        }
-        const snapshot: PublishSnapshot = { intents: intentRows.map(toIntentSpec), articles: live };
-        const [row] = await tx
-          .insert(publishes)
-          .values({
-            siteId,
-            number: prev.number + 1,
-            snapshot,
-            note,
-            publishedBy: by,
-            changes: { intents: intentChanges(prev.snapshot.intents, snapshot.intents), articles: articleChanges },
-          })
-          .returning();
-        return toPublish(row!, row!.id);
+        const { live, articleChanges } = await setLiveVersions(tx, articleRows, (a) => (a.status === 'published' ? (latest.get(a.id)?.id ?? null) : null));
+        return recordPublish(tx, siteId, prev, { intents: intentRows.map(toIntentSpec), articles: live }, articleChanges, { note, publishedBy: by });
       });
     },
     async rollback(siteId, publishId, by) {
@@ -449,31 +466,15 @@ export function createWorkshopStore(db: Db): WorkshopStore {
         const existing = new Set(
           wanted.length ? (await tx.select({ id: articleVersions.id }).from(articleVersions).where(inArray(articleVersions.id, wanted))).map((r) => r.id) : [],
         );
-        const live: Record<string, string> = {};
-        let articleChanges = 0;
-        for (const a of articleRows) {
+        const { live, articleChanges } = await setLiveVersions(tx, articleRows, (a) => {
           const v = target.snapshot.articles[a.id];
-          const next = v && existing.has(v) ? v : null;
-          if (next) live[a.id] = next;
-          if (next !== a.publishedVersionId) {
-            articleChanges++;
-            await tx.update(articles).set({ publishedVersionId: next, publishedAt: next ? new Date() : null, updatedAt: new Date() }).where(eq(articles.id, a.id));
-          }
-        }
-        const snapshot: PublishSnapshot = { intents: target.snapshot.intents, articles: live };
-        const [row] = await tx
-          .insert(publishes)
-          .values({
-            siteId,
-            number: prev.number + 1,
-            snapshot,
-            note: `Rollback to publish #${target.number}`,
-            publishedBy: by,
-            restoredFromId: target.id,
-            changes: { intents: intentChanges(prev.snapshot.intents, snapshot.intents), articles: articleChanges },
-          })
-          .returning();
-        return toPublish(row!, row!.id);
+          return v && existing.has(v) ? v : null;
+        });
+        return recordPublish(tx, siteId, prev, { intents: target.snapshot.intents, articles: live }, articleChanges, {
+          note: `Rollback to publish #${target.number}`,
+          publishedBy: by,
+          restoredFromId: target.id,
+        });
       });
     },
   };
