@@ -34,7 +34,7 @@ const toConversation = (r: ConversationRow): Conversation => ({
   createdAt: r.createdAt,
 });
 
-const toMessage = (r: MessageRow, helpful: boolean | null = null): StoredMessage => ({
+const toMessage = (r: MessageRow): StoredMessage => ({
   id: r.id,
   seq: r.seq,
   conversationId: r.conversationId,
@@ -45,7 +45,7 @@ const toMessage = (r: MessageRow, helpful: boolean | null = null): StoredMessage
   replyToId: r.replyToId,
   decision: r.decision ?? null,
   meta: r.meta,
-  helpful,
+  helpful: r.helpful,
   createdAt: r.createdAt,
 });
 
@@ -82,7 +82,8 @@ type ConversationJson = {
 };
 type MessageJson = {
   id: string; seq: number; conversation_id: string; role: StoredMessage['role']; body: string; body_html: string | null;
-  client_message_id: string | null; reply_to_id: string | null; decision: Decision | null; meta: StoredMessage['meta']; created_at: string;
+  client_message_id: string | null; reply_to_id: string | null; decision: Decision | null; meta: StoredMessage['meta']; helpful: boolean | null;
+  created_at: string;
 };
 
 const fromConversationJson = (c: ConversationJson): { conversation: Conversation; ticket: TicketSummary | null } => ({
@@ -112,7 +113,7 @@ const fromMessageJson = (m: MessageJson): StoredMessage => ({
   replyToId: m.reply_to_id,
   decision: m.decision ?? null,
   meta: m.meta,
-  helpful: null,
+  helpful: m.helpful,
   createdAt: new Date(m.created_at),
 });
 
@@ -205,13 +206,7 @@ const repliesTo = (replyToId: string | null, replies: NewReply[]): InsertedMessa
   replies.map((r, i) => ({ ...r, id: r.id ?? crypto.randomUUID(), replyToId, replyIndex: replyToId ? i : null }));
 
 export function createConversationStore(db: Db): ConversationStore {
-  const messagesWithFeedback = (where: ReturnType<typeof eq>) =>
-    db
-      .select({ m: messages, helpful: feedback.helpful })
-      .from(messages)
-      .leftJoin(feedback, eq(feedback.messageId, messages.id))
-      .where(where)
-      .orderBy(asc(messages.seq));
+  const messagesWhere = (where: ReturnType<typeof eq>) => db.select().from(messages).where(where).orderBy(asc(messages.seq));
 
   const hot = hotPath(db);
   const store: ConversationStore = {
@@ -248,8 +243,7 @@ export function createConversationStore(db: Db): ConversationStore {
       const where = afterSeq !== undefined
         ? and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq))!
         : eq(messages.conversationId, conversationId);
-      const rows = await messagesWithFeedback(where);
-      return rows.map((r) => toMessage(r.m, r.helpful));
+      return (await messagesWhere(where)).map(toMessage);
     },
     async readForMessage({ conversationId, clientMessageId }) {
       const [row] = rowsOf<ReadRow>(
@@ -299,8 +293,7 @@ export function createConversationStore(db: Db): ConversationStore {
       }
     },
     async listReplies(messageId) {
-      const rows = await messagesWithFeedback(eq(messages.replyToId, messageId));
-      return rows.map((r) => toMessage(r.m, r.helpful));
+      return (await messagesWhere(eq(messages.replyToId, messageId))).map(toMessage);
     },
     async saveReplies(conversationId, replyToId, replies) {
       if (replies.length === 0) return [];
@@ -314,8 +307,8 @@ export function createConversationStore(db: Db): ConversationStore {
       }
     },
     async findMessage(conversationId, messageId) {
-      const rows = await messagesWithFeedback(and(eq(messages.conversationId, conversationId), eq(messages.id, messageId))!);
-      return rows[0] ? toMessage(rows[0].m, rows[0].helpful) : null;
+      const [row] = await messagesWhere(and(eq(messages.conversationId, conversationId), eq(messages.id, messageId))!);
+      return row ? toMessage(row) : null;
     },
     async saveFeedback(conversationId, messageId, helpful) {
       return db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { appSettings, contacts, feedback, macros, messages, outbox, ticketEvents, tickets, users } from '../schema/index.js';
+import { appSettings, contacts, macros, messages, outbox, ticketEvents, tickets, users } from '../schema/index.js';
 import type { MacroStore, TicketStore } from '../../api/domain/tickets/ports.js';
 import type { SlaPolicy, TicketRecord, TranscriptMessage } from '../../api/domain/tickets/model.js';
 import { DEFAULT_SLA_HOURS } from '../../api/domain/conversations/sla.js';
@@ -94,14 +94,13 @@ export function createTicketStore(db: Db): TicketStore {
     },
     async transcript(conversationId) {
       const rows = await db
-        .select({ m: messages, helpful: feedback.helpful, authorName: users.name })
+        .select({ m: messages, authorName: users.name })
         .from(messages)
-        .leftJoin(feedback, eq(feedback.messageId, messages.id))
         .leftJoin(users, eq(users.id, messages.authorId))
         .where(eq(messages.conversationId, conversationId))
         .orderBy(asc(messages.seq));
       return rows.map(
-        ({ m, helpful, authorName }): TranscriptMessage => ({
+        ({ m, authorName }): TranscriptMessage => ({
           id: m.id,
           seq: m.seq,
           role: m.role,
@@ -109,7 +108,7 @@ export function createTicketStore(db: Db): TicketStore {
           author: m.authorId ? { id: m.authorId, name: authorName ?? '' } : null,
           decision: m.decision ?? null,
           meta: m.meta,
-          helpful: helpful ?? null,
+          helpful: m.helpful,
           createdAt: m.createdAt,
         }),
       );

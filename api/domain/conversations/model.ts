@@ -1,5 +1,6 @@
 import type { Decision, Quadrant, Reason } from '../routing/types.js';
 import type { BusinessHours } from './business-hours.js';
+import type { Priority } from './sla.js';
 
 export type MessageRole = 'customer' | 'bot' | 'agent' | 'note' | 'system';
 
@@ -89,10 +90,12 @@ export interface NewReply {
   meta: MessageMeta;
 }
 
+export type TicketStatus = 'new' | 'open' | 'pending' | 'solved' | 'closed';
+
 export interface TicketSummary {
   id: string;
   number: number;
-  status: 'new' | 'open' | 'pending' | 'solved' | 'closed';
+  status: TicketStatus;
 }
 
 export interface NewTicket {
@@ -100,7 +103,7 @@ export interface NewTicket {
   conversationId: string;
   contact: { name: string | null; email: string; consent: boolean };
   subject: string;
-  priority: 'low' | 'normal' | 'high' | 'urgent';
+  priority: Priority;
   reason: Reason;
   intentId: string | null;
   intentName: string | null;

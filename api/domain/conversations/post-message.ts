@@ -28,21 +28,28 @@ export interface PostMessageResult {
  * When a person owns the conversation, or an LLM may take seconds to answer, the message is
  * stored first so that the console sees it at once.
  */
-export async function postMessage(deps: ConversationDeps, input: PostMessageInput, attempt = 1): Promise<PostMessageResult> {
+export async function postMessage(deps: ConversationDeps, input: PostMessageInput): Promise<PostMessageResult> {
   const text = input.text.trim();
   if (!text) throw new AppError('validation_failed', 'The message is empty.', { fields: [{ path: 'text', message: 'must not be blank' }] });
+  // Null: the same message, posted twice at once, was stored by the other post; answer as a re-post.
+  const result = (await answer(deps, input, text)) ?? (await answer(deps, input, text));
+  if (!result) throw new Error(`message ${input.clientMessageId} was neither stored nor found`);
+  return result;
+}
+
+async function answer(deps: ConversationDeps, input: PostMessageInput, text: string): Promise<PostMessageResult | null> {
   const seen = await deps.store.readForMessage({ conversationId: input.conversationId, clientMessageId: input.clientMessageId });
   if (!seen) throw new AppError('conversation_not_found', 'No such conversation.');
   const { conversation, ticket, history } = seen;
   let message = seen.existing;
   let created = false;
   if (message) {
-    if (message.body !== text) throw new AppError('idempotency_conflict', 'This clientMessageId was already used for a different message.');
+    sameText(message, text);
     const existing = await deps.store.listReplies(message.id);
     if (existing.length > 0 || conversation.status === 'handed-off') return { message, replies: existing };
   } else if (ticket || deps.llm?.configured) {
     ({ message, created } = await deps.store.saveCustomerMessage({ conversationId: conversation.id, clientMessageId: input.clientMessageId, body: text }));
-    if (message.body !== text) throw new AppError('idempotency_conflict', 'This clientMessageId was already used for a different message.');
+    sameText(message, text);
   }
   if (ticket && message) {
     // A person owns this conversation now: the bot steps back and the ticket hears about it.
@@ -62,24 +69,15 @@ export async function postMessage(deps: ConversationDeps, input: PostMessageInpu
   const assisted = ticket ? null : await assistWithLlm(deps, { conversation, question: text, decision, brain, replyId });
   const [first, ...rest] = assisted ?? composeReplies(decision, brain, conversation.locale, ticket?.number ?? null);
   const replies = first ? [{ ...first, id: replyId }, ...rest] : rest;
-  let result: PostMessageResult;
-  if (message) {
-    result = { message, replies: await deps.store.saveReplies(conversation.id, message.id, replies) };
-  } else {
-    const turn = await deps.store.saveTurn({
-      conversationId: conversation.id,
-      customer: { id: customer.id, clientMessageId: input.clientMessageId, body: text },
-      replies,
-    });
-    // The same message, posted twice at once, was stored by the other post: answer as a re-post.
-    if (!turn) {
-      if (attempt > 1) throw new Error(`message ${input.clientMessageId} was neither stored nor found`);
-      return postMessage(deps, input, attempt + 1);
-    }
-    result = turn;
-  }
-  await deps.events.messagesAdded(conversation.id);
+  const result = message
+    ? { message, replies: await deps.store.saveReplies(conversation.id, message.id, replies) }
+    : await deps.store.saveTurn({ conversationId: conversation.id, customer: { id: customer.id, clientMessageId: input.clientMessageId, body: text }, replies });
+  if (result) await deps.events.messagesAdded(conversation.id);
   return result;
+}
+
+function sameText(message: StoredMessage, text: string): void {
+  if (message.body !== text) throw new AppError('idempotency_conflict', 'This clientMessageId was already used for a different message.');
 }
 
 function decide(

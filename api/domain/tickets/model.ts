@@ -3,7 +3,8 @@ import type { MessageMeta, TicketContext } from '../conversations/model.js';
 import type { Priority } from '../conversations/sla.js';
 import type { User } from '../accounts/model.js';
 
-export type TicketStatus = 'new' | 'open' | 'pending' | 'solved' | 'closed';
+export type { TicketStatus } from '../conversations/model.js';
+import type { TicketStatus } from '../conversations/model.js';
 export type SlaState = 'ok' | 'due-soon' | 'breached' | 'met';
 
 /** Who changed something; every change is recorded with one. */
