@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compileModel, intentsFromLabelledRows, route, withThreshold, type CompiledModel, type Decision } from './index.js';
-import { computeMetrics, DEFAULT_MIN_OOS_RECALL, pickThreshold, type Prediction } from './metrics.js';
+import { computeMetrics, DEFAULT_MIN_OOS_RECALL, pickThreshold, type Metrics, type Prediction } from './metrics.js';
 import type { LabelledRow } from './import.js';
 
 interface Args {
@@ -80,15 +80,7 @@ function progress(label: string, done: number, total: number): void {
   if (done === total) process.stderr.write('\n');
 }
 
-export interface EvalResult {
-  inScopeAccuracy: number;
-  oosRecall: number;
-  oosPrecision: number;
-  macroF1: number;
-  /** In-scope rows whose top intent is right, ignoring the out-of-scope decision. */
-  top1Accuracy: number;
-  /** In-scope rows whose top intent was right but that were declared out of scope. */
-  rightButRejected: number;
+export interface EvalResult extends Omit<Metrics, 'inScope' | 'outOfScope'> {
   trainMs: number;
   p50Ms: number;
   p99Ms: number;
